@@ -1,0 +1,146 @@
+//! A locale's entries by id, read from the AST of all its files.
+
+use std::collections::BTreeMap;
+
+use fluent_syntax::ast::{self, Attribute, Pattern};
+
+use super::diagnostic::Diagnostic;
+use crate::source::{FtlFile, Locale};
+
+/// A message or a term, where it was defined.
+pub struct Entry<'a> {
+    /// `id` for a message, `-id` for a term: how references name them.
+    pub key: String,
+    pub file: &'a FtlFile,
+    pub value: Option<&'a Pattern<&'a str>>,
+    pub attributes: &'a [Attribute<&'a str>],
+    pub comment: Option<&'a ast::Comment<&'a str>>,
+    /// Byte offset of the id in the file.
+    pub offset: usize,
+}
+
+impl Entry<'_> {
+    pub fn is_term(&self) -> bool {
+        self.key.starts_with('-')
+    }
+
+    pub fn attribute(&self, name: &str) -> Option<&Attribute<&str>> {
+        self.attributes.iter().find(|a| a.id.name == name)
+    }
+
+    /// The pattern of the value (`None`) or of an attribute.
+    pub fn pattern(&self, attribute: Option<&str>) -> Option<&Pattern<&str>> {
+        match attribute {
+            None => self.value,
+            Some(name) => self.attribute(name).map(|a| &a.value),
+        }
+    }
+
+    /// Translatable units: the value, if any, then each attribute.
+    pub fn units(&self) -> impl Iterator<Item = Option<&str>> {
+        let value = self.value.map(|_| None);
+        value
+            .into_iter()
+            .chain(self.attributes.iter().map(|a| Some(a.id.name)))
+    }
+}
+
+/// Every entry of one locale, keyed by `Entry::key`; the first definition wins.
+pub struct Catalog<'a> {
+    pub entries: BTreeMap<String, Entry<'a>>,
+}
+
+impl<'a> Catalog<'a> {
+    /// Builds the catalog and reports ids defined twice in the locale.
+    pub fn new(locale: &'a Locale) -> (Self, Vec<Diagnostic>) {
+        let mut entries: BTreeMap<String, Entry<'a>> = BTreeMap::new();
+        let mut duplicates = Vec::new();
+        for file in &locale.files {
+            for entry in file_entries(file) {
+                if let Some(first) = entries.get(&entry.key) {
+                    duplicates.push(duplicate(locale, first, &entry));
+                } else {
+                    entries.insert(entry.key.clone(), entry);
+                }
+            }
+        }
+        duplicates.extend(clashes(locale, &entries));
+        (Catalog { entries }, duplicates)
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Entry<'a>> {
+        self.entries.get(key)
+    }
+
+    /// Number of translatable units (values and attributes) of messages and terms.
+    pub fn unit_count(&self) -> usize {
+        self.entries.values().map(|e| e.units().count()).sum()
+    }
+}
+
+/// The messages and terms of one file, in file order.
+pub fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
+    file.entries().filter_map(|e| entry(file, e)).collect()
+}
+
+fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<'a>> {
+    let (key, id, value, attributes, comment) = match entry {
+        ast::Entry::Message(m) => (
+            m.id.name.to_string(),
+            m.id.name,
+            m.value.as_ref(),
+            &m.attributes[..],
+            m.comment.as_ref(),
+        ),
+        ast::Entry::Term(t) => (
+            format!("-{}", t.id.name),
+            t.id.name,
+            Some(&t.value),
+            &t.attributes[..],
+            t.comment.as_ref(),
+        ),
+        _ => return None,
+    };
+    Some(Entry {
+        key,
+        file,
+        value,
+        attributes,
+        comment,
+        // A term's place starts at its `-`.
+        offset: file.offset_of(id) - usize::from(matches!(entry, ast::Entry::Term(_))),
+    })
+}
+
+/// Fluent keeps terms apart from messages, but fluent-rs stores both under
+/// one name, so `-x` and `x` cannot both be formatted.
+fn clashes(locale: &Locale, entries: &BTreeMap<String, Entry>) -> Vec<Diagnostic> {
+    let terms = entries.values().filter(|e| e.is_term());
+    let clashing = terms.filter_map(|t| Some((t, entries.get(&t.key[1..])?)));
+    clashing
+        .map(|(term, message)| {
+            let (line, col) = message.file.position(message.offset);
+            Diagnostic::error("term-message-clash", format!("the term `{}` has the same name as the message `{}`", term.key, message.key))
+                .locale(locale.tag.as_str())
+                .at(term.file, term.offset, term.key.len())
+                .help(format!(
+                    "the message is at {}:{line}:{col}; fluent-rs (statusdb's renderer) keeps only one of them, so rename the term",
+                    message.file.path.display()
+                ))
+        })
+        .collect()
+}
+
+fn duplicate(locale: &Locale, first: &Entry, again: &Entry) -> Diagnostic {
+    let (line, col) = first.file.position(first.offset);
+    Diagnostic::error(
+        "duplicate-id",
+        format!("`{}` is defined more than once in this locale", again.key),
+    )
+    .locale(locale.tag.as_str())
+    .at(again.file, again.offset, again.key.len())
+    .help(format!(
+        "first defined at {}:{line}:{col}; remove or rename one of them",
+        first.file.path.display()
+    ))
+}

@@ -1,0 +1,167 @@
+//! What a locale lacks or keeps compared with the reference, file by file.
+
+use super::catalog::{Entry, file_entries};
+use super::diagnostic::Diagnostic;
+use crate::source::{FtlFile, Locale};
+
+/// Counts of one locale against the reference, in strings (values and attributes).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub total: usize,
+    pub translated: usize,
+    /// Messages and terms missing entirely.
+    pub missing_entries: usize,
+    /// Messages and terms the reference no longer has.
+    pub obsolete: usize,
+}
+
+pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
+    let mut counts = Counts::default();
+    let mut found = Vec::new();
+    let tag = locale.tag.as_str();
+    for ref_file in &reference.files {
+        let ref_entries = file_entries(ref_file);
+        counts.total += ref_entries.iter().map(|e| e.units().count()).sum::<usize>();
+        let Some(file) = locale.file(&ref_file.rel) else {
+            counts.missing_entries += ref_entries.len();
+            found.push(missing_file(tag, ref_file));
+            continue;
+        };
+        let entries = file_entries(file);
+        for ref_entry in &ref_entries {
+            match entries.iter().find(|e| e.key == ref_entry.key) {
+                Some(entry) => {
+                    counts.translated += compare_entry(tag, ref_entry, entry, &mut found)
+                }
+                None => {
+                    counts.missing_entries += 1;
+                    found.push(missing_entry(tag, file, ref_entry));
+                }
+            }
+        }
+        // Terms of the locale's own (grammar helpers) are not obsolete.
+        let obsolete = entries
+            .iter()
+            .filter(|e| !e.is_term() && !ref_entries.iter().any(|r| r.key == e.key));
+        for entry in obsolete {
+            counts.obsolete += 1;
+            found.push(obsolete_entry(tag, entry));
+        }
+    }
+    for file in locale
+        .files
+        .iter()
+        .filter(|f| reference.file(&f.rel).is_none())
+    {
+        counts.obsolete += file_entries(file).iter().filter(|e| !e.is_term()).count();
+        found.push(
+            Diagnostic::warning(
+                "obsolete-file",
+                format!("`{}` is not in the reference locale", file.rel),
+            )
+            .locale(tag)
+            .file(file.path.display().to_string())
+            .help("delete the file, or move its messages to a file the reference has"),
+        );
+    }
+    (counts, found)
+}
+
+/// Returns how many of the reference entry's units the translation has.
+fn compare_entry(
+    tag: &str,
+    reference: &Entry,
+    entry: &Entry,
+    found: &mut Vec<Diagnostic>,
+) -> usize {
+    let mut present = 0;
+    for unit in reference.units() {
+        if entry.pattern(unit).is_some() {
+            present += 1;
+            continue;
+        }
+        let (rule, what) = match unit {
+            None => (
+                "missing-value",
+                "has no value, but the reference has one".to_string(),
+            ),
+            Some(attr) => (
+                "missing-attribute",
+                format!("lacks the attribute `.{attr}`"),
+            ),
+        };
+        found.push(
+            Diagnostic::error(rule, format!("`{}` {what}", entry.key))
+                .locale(tag)
+                .at(entry.file, entry.offset, entry.key.len())
+                .help(reference_help(reference)),
+        );
+    }
+    for attr in entry
+        .attributes
+        .iter()
+        .filter(|a| reference.attribute(a.id.name).is_none())
+    {
+        found.push(
+            Diagnostic::warning(
+                "obsolete-attribute",
+                format!("`{}.{}` is not in the reference", entry.key, attr.id.name),
+            )
+            .locale(tag)
+            .at(
+                entry.file,
+                entry.file.offset_of(attr.id.name),
+                attr.id.name.len(),
+            )
+            .help("delete it, or add it to the reference first"),
+        );
+    }
+    present
+}
+
+fn reference_help(reference: &Entry) -> String {
+    let (line, col) = reference.file.position(reference.offset);
+    format!(
+        "the reference defines it at {}:{line}:{col}",
+        reference.file.path.display()
+    )
+}
+
+fn missing_file(tag: &str, ref_file: &FtlFile) -> Diagnostic {
+    Diagnostic::error("missing-file", format!("`{}` is missing", ref_file.rel))
+        .locale(tag)
+        .file(ref_file.rel.clone())
+        .help(format!(
+            "create it by copying {} and translating its messages",
+            ref_file.path.display()
+        ))
+}
+
+fn missing_entry(tag: &str, file: &FtlFile, reference: &Entry) -> Diagnostic {
+    let kind = if reference.is_term() {
+        "term"
+    } else {
+        "message"
+    };
+    Diagnostic::error(
+        if reference.is_term() {
+            "missing-term"
+        } else {
+            "missing-message"
+        },
+        format!("{kind} `{}` is missing", reference.key),
+    )
+    .locale(tag)
+    .file(file.path.display().to_string())
+    .help(reference_help(reference))
+}
+
+fn obsolete_entry(tag: &str, entry: &Entry) -> Diagnostic {
+    Diagnostic::warning(
+        "obsolete-entry",
+        format!("`{}` is not in the reference", entry.key),
+    )
+    .locale(tag)
+    .at(entry.file, entry.offset, entry.key.len())
+    .help("delete it, or add it to the reference first")
+}

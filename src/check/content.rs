@@ -1,0 +1,138 @@
+//! Checks that only make sense for statusdb's own content: the Fluent ids
+//! must match the facts in `data/`.
+
+use super::catalog::Catalog;
+use super::diagnostic::Diagnostic;
+use crate::model;
+use crate::source::{Facts, Locale, LocaleTree};
+
+/// Locales in the tree and in `data/locales.csv` must be the same set.
+pub fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for locale in &tree.locales {
+        if facts.locale(locale.tag.as_str()).is_none() {
+            found.push(
+                Diagnostic::error(
+                    "unknown-locale",
+                    format!("locale `{}` is not listed in data/locales.csv", locale.tag),
+                )
+                .locale(locale.tag.as_str())
+                .help(format!(
+                    "add a row such as `{},<English name>,<native name>,no`",
+                    locale.tag
+                )),
+            );
+        }
+    }
+    for info in facts
+        .locales
+        .iter()
+        .filter(|i| tree.locale(i.tag.as_str()).is_none())
+    {
+        found.push(
+            Diagnostic::error(
+                "missing-locale",
+                format!(
+                    "data/locales.csv lists `{}` but {} has no such folder",
+                    info.tag,
+                    tree.root.display()
+                ),
+            )
+            .help("create the folder, or remove the row"),
+        );
+    }
+    found
+}
+
+/// Ids that name codes must name codes in `data/`; the reference must
+/// describe every code and provide every UI string.
+pub fn check(
+    locale: &Locale,
+    catalog: &Catalog,
+    facts: &Facts,
+    is_reference: bool,
+) -> Vec<Diagnostic> {
+    let tag = locale.tag.as_str();
+    let mut found = unknown_codes(tag, catalog, facts);
+    if is_reference {
+        found.extend(reference_gaps(tag, catalog, facts));
+    }
+    found
+}
+
+fn unknown_codes(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for entry in catalog.entries.values() {
+        let codes = match (
+            model::parse_code_id(&entry.key),
+            model::parse_pair_id(&entry.key),
+        ) {
+            (Some(code), _) => vec![code],
+            (None, Some((a, b))) if a < b => vec![a, b],
+            (None, Some(_)) => {
+                found.push(
+                    Diagnostic::error(
+                        "pair-order",
+                        format!("`{}` must name the lower code first", entry.key),
+                    )
+                    .locale(tag)
+                    .at(entry.file, entry.offset, entry.key.len()),
+                );
+                continue;
+            }
+            _ => continue,
+        };
+        for code in codes.into_iter().filter(|&c| facts.code(c).is_none()) {
+            found.push(
+                Diagnostic::error(
+                    "unknown-code",
+                    format!(
+                        "`{}` is text for code {code}, which data/status-codes.csv does not have",
+                        entry.key
+                    ),
+                )
+                .locale(tag)
+                .at(entry.file, entry.offset, entry.key.len())
+                .help("add the code's facts to data/status-codes.csv, or remove the message"),
+            );
+        }
+    }
+    found
+}
+
+fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for code in &facts.codes {
+        let id = model::code_id(code.code);
+        let missing: Vec<&str> = match catalog.get(&id) {
+            None => vec!["the message"],
+            Some(entry) => model::CODE_FIELDS
+                .iter()
+                .map(|(attr, _)| *attr)
+                .filter(|attr| entry.attribute(attr).is_none())
+                .chain(entry.value.is_none().then_some("the value (its name)"))
+                .collect(),
+        };
+        if !missing.is_empty() {
+            found.push(
+                Diagnostic::error("missing-code-text", format!("code {} has no reference text: `{id}` lacks {}", code.code, missing.join(", ")))
+                    .locale(tag)
+                    .help(format!("write `{id}` with its name and the attributes .summary, .description, .seen-when, .how-to-fix, .use-when")),
+            );
+        }
+    }
+    for key in model::ui_keys()
+        .into_iter()
+        .filter(|k| catalog.get(k).is_none())
+    {
+        found.push(
+            Diagnostic::error(
+                "missing-ui-text",
+                format!("the UI message `{key}` is missing from the reference"),
+            )
+            .locale(tag)
+            .help("the database needs it for pair pages; see locales/en/ui.ftl"),
+        );
+    }
+    found
+}

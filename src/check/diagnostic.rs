@@ -1,0 +1,105 @@
+//! Findings as values: the checks return them, the report prints them.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::source::FtlFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// The source line a diagnostic points at, for compiler-style underlining.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    pub text: String,
+    /// Byte range to underline within `text`.
+    pub span: Range<usize>,
+}
+
+/// One finding, located in a file where it has a place.
+#[derive(Debug, Clone, Serialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    /// Stable rule name, e.g. `missing-message` (documented in the README).
+    pub rule: &'static str,
+    pub locale: Option<String>,
+    pub file: Option<String>,
+    /// 1-based; 0 when the finding has no place in a file.
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    #[serde(skip)]
+    pub snippet: Option<Snippet>,
+}
+
+impl Diagnostic {
+    pub fn error(rule: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Error, rule, message.into())
+    }
+
+    pub fn warning(rule: &'static str, message: impl Into<String>) -> Self {
+        Self::new(Severity::Warning, rule, message.into())
+    }
+
+    fn new(severity: Severity, rule: &'static str, message: String) -> Self {
+        Diagnostic {
+            severity,
+            rule,
+            locale: None,
+            file: None,
+            line: 0,
+            column: 0,
+            message,
+            help: None,
+            snippet: None,
+        }
+    }
+
+    pub fn locale(mut self, tag: &str) -> Self {
+        self.locale = Some(tag.to_string());
+        self
+    }
+
+    /// Points at `len` bytes from `offset` in `file` and keeps its line for display.
+    pub fn at(mut self, file: &FtlFile, offset: usize, len: usize) -> Self {
+        let (line, column) = file.position(offset);
+        let (text, start) = file.line(line);
+        let from = offset - start;
+        let to = (from + len.max(1)).min(text.len()).max(from);
+        self.file = Some(file.path.display().to_string());
+        self.line = line;
+        self.column = column;
+        self.snippet = Some(Snippet {
+            text: text.to_string(),
+            span: from..to,
+        });
+        self
+    }
+
+    /// Names a file without a place in it (e.g. a missing file).
+    pub fn file(mut self, path: impl Into<String>) -> Self {
+        self.file = Some(path.into());
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// `file:line:col`, `file`, or nothing.
+    pub fn location(&self) -> Option<String> {
+        let file = self.file.as_deref()?;
+        Some(match self.line {
+            0 => file.to_string(),
+            line => format!("{file}:{line}:{}", self.column),
+        })
+    }
+}

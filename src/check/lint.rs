@@ -1,0 +1,249 @@
+//! Lints on plain text, shared by the source checks and the rendered-page checks.
+
+use super::walk::PLACEHOLDER;
+
+/// Latin phrases allowed inside text of a non-Latin locale: reason phrases,
+/// header names, vendor names and technical acronyms.
+#[derive(Debug, Clone, Default)]
+pub struct Allowlist {
+    /// Longest first, so `Not Found` goes before `Not`.
+    phrases: Vec<String>,
+}
+
+/// Acronyms and names that stay in Latin script in every language.
+const TECH_TOKENS: &[&str] = &[
+    "HTTP",
+    "HTTPS",
+    "HTTP/1.0",
+    "HTTP/1.1",
+    "HTTP/2",
+    "HTTP/3",
+    "URL",
+    "URI",
+    "API",
+    "JSON",
+    "XML",
+    "HTML",
+    "TLS",
+    "SSL",
+    "DNS",
+    "TCP",
+    "IP",
+    "CDN",
+    "WebDAV",
+    "WebSocket",
+    "OAuth",
+    "CORS",
+    "CSRF",
+    "REST",
+    "GET",
+    "HEAD",
+    "POST",
+    "PUT",
+    "PATCH",
+    "DELETE",
+    "OPTIONS",
+    "CONNECT",
+    "TRACE",
+    "IANA",
+    "RFC",
+    "gRPC",
+    "nginx",
+    "Cloudflare",
+    "AWS",
+    "ALB",
+    "IIS",
+    "Exchange",
+    "ActiveSync",
+    "Microsoft",
+    "Windows",
+    "Apache",
+    "cPanel",
+    "Laravel",
+    "Twitter",
+    "Spring",
+    "Esri",
+    "ArcGIS",
+    "Railgun",
+    "Pantheon",
+    "Cloud Foundry",
+    "gorouter",
+    "IdP",
+    "Outlook",
+    "Web Access",
+    "OWA",
+    "Content-Type",
+    "multipart/byteranges",
+    "application/json",
+];
+
+impl Allowlist {
+    pub fn new(phrases: impl IntoIterator<Item = String>) -> Self {
+        let mut phrases: Vec<String> = phrases
+            .into_iter()
+            .chain(TECH_TOKENS.iter().map(|t| t.to_string()))
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        phrases.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        phrases.dedup();
+        Allowlist { phrases }
+    }
+
+    fn mask(&self, text: &str) -> String {
+        let mut masked = text.to_string();
+        for phrase in &self.phrases {
+            if masked.contains(phrase.as_str()) {
+                masked = masked.replace(phrase.as_str(), &PLACEHOLDER.to_string());
+            }
+        }
+        masked
+    }
+
+    /// True when `text` says nothing beyond allowlisted phrases, digits and punctuation.
+    pub fn covers(&self, text: &str) -> bool {
+        !self.mask(text).chars().any(char::is_alphabetic)
+    }
+}
+
+/// The first word written twice in a row (`when when`), case-insensitively.
+pub fn doubled_word(text: &str) -> Option<String> {
+    let mut previous: Option<&str> = None;
+    for token in text.split_whitespace() {
+        let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        if let Some(prev) = previous
+            && bare.chars().any(char::is_alphabetic)
+            && prev.to_lowercase() == bare.to_lowercase()
+        {
+            return Some(format!("{prev} {bare}"));
+        }
+        // Punctuation after a word ends the run: "when, when" is fine.
+        previous = (bare.len() == word.len() && !bare.is_empty()).then_some(bare);
+    }
+    None
+}
+
+/// A placeable that Fluent could not resolve shows up as `{...}` in the output.
+pub fn leftover_placeable(text: &str) -> Option<String> {
+    let start = text.find(['{', '}'])?;
+    let end = text[start..]
+        .find('}')
+        .map_or(text.len(), |i| start + i + 1);
+    Some(text[start..end].to_string())
+}
+
+/// The first run of three or more Latin-script words that the allowlist does not cover.
+pub fn latin_run(text: &str, allow: &Allowlist) -> Option<String> {
+    let masked = allow.mask(text);
+    let mut run: Vec<&str> = Vec::new();
+    for token in masked.split_whitespace() {
+        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+        match classify(word) {
+            Script::Latin => run.push(word),
+            Script::Neutral if !token.contains(PLACEHOLDER) => {}
+            _ => run.clear(),
+        }
+        if run.len() >= 3 {
+            return Some(run.join(" "));
+        }
+    }
+    None
+}
+
+enum Script {
+    Latin,
+    Other,
+    Neutral,
+}
+
+fn classify(word: &str) -> Script {
+    let mut latin = false;
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_ascii_alphabetic() {
+            latin = true;
+        } else {
+            return Script::Other;
+        }
+    }
+    if latin {
+        Script::Latin
+    } else {
+        Script::Neutral
+    }
+}
+
+/// Markup tags in order of appearance, e.g. `["b", "/b"]`.
+pub fn markup_tags(text: &str) -> Vec<String> {
+    let mut tags = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
+            .collect();
+        let closes = rest[name.len()..].find('>').is_some();
+        if closes
+            && name
+                .trim_start_matches('/')
+                .starts_with(|c: char| c.is_ascii_alphabetic())
+        {
+            tags.push(name.to_lowercase());
+        }
+    }
+    tags
+}
+
+/// Languages written in a script other than Latin, by default.
+const NON_LATIN: &[&str] = &[
+    "ar", "be", "bg", "el", "fa", "he", "hi", "hy", "ja", "ka", "kk", "ko", "ky", "mk", "mn", "ru",
+    "sr", "tg", "th", "uk", "zh",
+];
+
+/// Whether text in this locale should be in a non-Latin script.
+pub fn expects_non_latin(langid: &unic_langid::LanguageIdentifier) -> bool {
+    let latin_script = langid.script.is_some_and(|s| s.as_str() == "Latn");
+    !latin_script && NON_LATIN.contains(&langid.language.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doubled_words_from_the_seed_page_are_caught() {
+        let seed = "You encounter 403 when when trying to access a resource.";
+        assert_eq!(doubled_word(seed).as_deref(), Some("when when"));
+        assert_eq!(doubled_word("Это это ошибка").as_deref(), Some("Это это"));
+        assert_eq!(doubled_word("when, when it fails"), None);
+        assert_eq!(doubled_word("200 200 OK"), None);
+    }
+
+    #[test]
+    fn leftover_placeables_are_caught() {
+        assert_eq!(
+            leftover_placeable("Hello {$name}!").as_deref(),
+            Some("{$name}")
+        );
+        assert_eq!(leftover_placeable("Hello!"), None);
+    }
+
+    #[test]
+    fn english_left_in_russian_is_caught_but_reason_phrases_pass() {
+        let allow = Allowlist::new(["Forbidden".to_string(), "Not Found".to_string()]);
+        let fallback = "The server understood the request but refuses it.";
+        assert_eq!(
+            latin_run(fallback, &allow).as_deref(),
+            Some("The server understood")
+        );
+        let ru = "В отличие от 404 Not Found, код 403 Forbidden сообщает о запрете по HTTP.";
+        assert_eq!(latin_run(ru, &allow), None);
+        assert!(allow.covers("403 Forbidden"));
+        assert!(!allow.covers("Запрещено"));
+    }
+
+    #[test]
+    fn markup_tags_are_listed_in_order() {
+        assert_eq!(markup_tags("a <b>bold</b> and 1 < 2"), ["b", "/b"]);
+    }
+}

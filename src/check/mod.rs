@@ -1,0 +1,201 @@
+//! Check: everything that can be wrong with a locale tree, as diagnostics.
+//!
+//! Each family of checks lives in its own module and returns findings; this
+//! module runs them per locale and counts what each locale has.
+
+mod catalog;
+mod completeness;
+mod content;
+mod diagnostic;
+pub mod lint;
+mod pages;
+mod plurals;
+mod references;
+mod text;
+pub mod walk;
+
+use serde::Serialize;
+
+pub use catalog::{Catalog, Entry, file_entries};
+pub use diagnostic::{Diagnostic, Severity, Snippet};
+pub use lint::Allowlist;
+pub use pages::{PageText, lint_pages};
+pub use plurals::categories as plural_categories;
+
+use crate::error::{Error, Result};
+use crate::source::{Facts, Locale, LocaleTree};
+
+/// What to check against.
+pub struct Options<'a> {
+    /// The locale every other one is compared with.
+    pub reference: &'a str,
+    /// statusdb's own facts, for the checks that tie content to `data/`.
+    pub facts: Option<&'a Facts>,
+}
+
+/// One line of the summary table.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LocaleSummary {
+    pub locale: String,
+    pub is_reference: bool,
+    /// Strings (message values and attributes) in the reference.
+    pub total: usize,
+    pub translated: usize,
+    pub missing: usize,
+    /// Messages and terms missing entirely (the count compare-locales reports).
+    pub missing_entries: usize,
+    /// Messages and terms the reference does not have.
+    pub obsolete: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    /// `translated / total`, rounded to one decimal.
+    pub percent: f64,
+}
+
+/// Everything a run of the checks found.
+#[derive(Debug, Default, Serialize)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    pub summaries: Vec<LocaleSummary>,
+}
+
+impl Report {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .count()
+    }
+
+    /// Adds findings made after the per-locale pass, keeping the counts right.
+    pub fn extend(&mut self, found: Vec<Diagnostic>) {
+        for d in &found {
+            let summary = self
+                .summaries
+                .iter_mut()
+                .find(|s| Some(&s.locale) == d.locale.as_ref());
+            if let Some(s) = summary {
+                match d.severity {
+                    Severity::Error => s.errors += 1,
+                    Severity::Warning => s.warnings += 1,
+                }
+            }
+        }
+        self.diagnostics.extend(found);
+    }
+}
+
+/// Runs every check on `tree`.
+pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
+    let reference = tree.locale(options.reference).ok_or_else(|| {
+        Error::Usage(format!(
+            "the reference locale `{}` is not in {}; available: {}",
+            options.reference,
+            tree.root.display(),
+            tree.tags()
+        ))
+    })?;
+    let allow = allowlist(options.facts);
+    let (ref_catalog, _) = Catalog::new(reference);
+    let mut report = Report::default();
+    if let Some(facts) = options.facts {
+        report.diagnostics.extend(content::locales(tree, facts));
+    }
+    for locale in &tree.locales {
+        let is_reference = locale.tag == reference.tag;
+        let against = (!is_reference).then_some((reference, &ref_catalog));
+        let (summary, found) = check_locale(locale, against, &allow, options.facts);
+        report.summaries.push(summary);
+        report.diagnostics.extend(found);
+    }
+    Ok(report)
+}
+
+/// The allowlist of Latin phrases: technical tokens, plus names from the facts.
+pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
+    let Some(facts) = facts else {
+        return Allowlist::new([]);
+    };
+    let codes = facts.codes.iter().flat_map(|c| {
+        let headers = c.typical_headers.iter().cloned();
+        [c.reason_phrase.clone(), c.vendor.clone()]
+            .into_iter()
+            .chain(headers)
+    });
+    Allowlist::new(codes.chain(facts.aliases.iter().map(|a| a.alias.clone())))
+}
+
+fn check_locale(
+    locale: &Locale,
+    reference: Option<(&Locale, &Catalog)>,
+    allow: &Allowlist,
+    facts: Option<&Facts>,
+) -> (LocaleSummary, Vec<Diagnostic>) {
+    let tag = locale.tag.as_str();
+    let (catalog, mut found) = Catalog::new(locale);
+    found.extend(syntax_errors(locale));
+    found.extend(references::unknown_references(tag, &catalog));
+    found.extend(plurals::check(tag, locale.tag.langid(), &catalog));
+    found.extend(text::check(locale, &catalog, reference.map(|r| r.1), allow));
+    if let Some(facts) = facts {
+        found.extend(content::check(locale, &catalog, facts, reference.is_none()));
+    }
+    let counts = match reference {
+        Some((ref_locale, ref_catalog)) => {
+            let (counts, gaps) = completeness::check(ref_locale, locale);
+            found.extend(gaps);
+            found.extend(references::variables(tag, ref_catalog, &catalog));
+            counts
+        }
+        None => completeness::Counts {
+            total: catalog.unit_count(),
+            translated: catalog.unit_count(),
+            ..Default::default()
+        },
+    };
+    (summary(tag, reference.is_none(), counts, &found), found)
+}
+
+fn syntax_errors(locale: &Locale) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for file in &locale.files {
+        for err in file.parse_errors() {
+            let len = err.pos.end.saturating_sub(err.pos.start);
+            found.push(
+                Diagnostic::error("syntax", format!("Fluent syntax error: {}", err.kind))
+                    .locale(locale.tag.as_str())
+                    .at(file, err.pos.start.min(file.source().len()), len)
+                    .help("the whole entry is skipped until this is fixed"),
+            );
+        }
+    }
+    found
+}
+
+fn summary(
+    tag: &str,
+    is_reference: bool,
+    counts: completeness::Counts,
+    found: &[Diagnostic],
+) -> LocaleSummary {
+    let errors = found
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let percent = match counts.total {
+        0 => 100.0,
+        total => (counts.translated as f64 * 1000.0 / total as f64).round() / 10.0,
+    };
+    LocaleSummary {
+        locale: tag.to_string(),
+        is_reference,
+        total: counts.total,
+        translated: counts.translated,
+        missing: counts.total - counts.translated,
+        missing_entries: counts.missing_entries,
+        obsolete: counts.obsolete,
+        errors,
+        warnings: found.len() - errors,
+        percent,
+    }
+}

@@ -1,0 +1,57 @@
+//! Lints on rendered pair pages: glitches that only appear once two codes'
+//! texts are joined by a template.
+
+use super::diagnostic::Diagnostic;
+use super::lint::{self, Allowlist};
+
+/// The joined parts of one pair page.
+pub struct PageText {
+    pub locale: String,
+    pub code_a: u16,
+    pub code_b: u16,
+    pub non_latin: bool,
+    pub parts: Vec<(&'static str, String)>,
+}
+
+/// Lints every page; one finding per locale, part and problem, so a broken
+/// template is reported once rather than for thousands of pairs.
+pub fn lint_pages(pages: impl IntoIterator<Item = PageText>, allow: &Allowlist) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for page in pages {
+        for (part, text) in &page.parts {
+            let problems = [
+                ("doubled-word", lint::doubled_word(text)),
+                ("leftover-placeable", lint::leftover_placeable(text)),
+                (
+                    "latin-script",
+                    page.non_latin
+                        .then(|| lint::latin_run(text, allow))
+                        .flatten(),
+                ),
+            ];
+            for (rule, hit) in problems {
+                let Some(hit) = hit else { continue };
+                if seen.insert((page.locale.clone(), *part, rule)) {
+                    found.push(page_finding(&page, part, rule, &hit, text));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn page_finding(
+    page: &PageText,
+    part: &str,
+    rule: &'static str,
+    hit: &str,
+    text: &str,
+) -> Diagnostic {
+    Diagnostic::warning(rule, format!(
+        "the {part} of the {} vs {} page reads \"{text}\" ({rule}: \"{hit}\")",
+        page.code_a, page.code_b
+    ))
+    .locale(&page.locale)
+    .help("fix the template (pair-title, pair-summary-*) or the text it joins; other pairs may show it too")
+}

@@ -1,0 +1,125 @@
+//! Numeric selectors must cover the locale's CLDR plural categories.
+
+use std::collections::BTreeSet;
+
+use fluent_syntax::ast::{InlineExpression, Variant, VariantKey};
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+use unic_langid::LanguageIdentifier;
+
+use super::catalog::Catalog;
+use super::diagnostic::Diagnostic;
+use super::references::{unit_len, unit_name, unit_offset};
+use super::walk;
+
+const CATEGORY_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The cardinal categories a locale uses, e.g. `one few many other` for ru;
+/// `None` when CLDR has no rules for it.
+pub fn categories(langid: &LanguageIdentifier) -> Option<BTreeSet<&'static str>> {
+    let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).ok()?;
+    let integers = (0..=1000u32).map(f64::from);
+    let decimals = (0..=30u32).map(|n| f64::from(n) + 0.5);
+    let found = integers
+        .chain(decimals)
+        .filter_map(|n| rules.select(n).ok())
+        .map(name)
+        .collect();
+    Some(found)
+}
+
+fn name(category: PluralCategory) -> &'static str {
+    match category {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    }
+}
+
+pub fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<Diagnostic> {
+    let Some(needed) = categories(langid) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for entry in catalog.entries.values() {
+        for unit in entry.units() {
+            let Some(pattern) = entry.pattern(unit) else {
+                continue;
+            };
+            for (selector, variants) in walk::selects(pattern) {
+                let Some(missing) = missing_categories(selector, variants, &needed) else {
+                    continue;
+                };
+                found.push(
+                    Diagnostic::warning(
+                        "plural-categories",
+                        format!(
+                            "{} selects on a number but has no variant for: {}",
+                            unit_name(entry, unit),
+                            missing.join(", ")
+                        ),
+                    )
+                    .locale(tag)
+                    .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+                    .help(format!(
+                        "{tag} uses the plural categories {}",
+                        needed.iter().copied().collect::<Vec<_>>().join(", ")
+                    )),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// Missing categories of a numeric select; `None` when the select is not
+/// numeric or covers them all.
+fn missing_categories(
+    selector: &InlineExpression<&str>,
+    variants: &[Variant<&str>],
+    needed: &BTreeSet<&'static str>,
+) -> Option<Vec<&'static str>> {
+    let numeric_selector = match selector {
+        InlineExpression::VariableReference { .. } => true,
+        InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
+        _ => false,
+    };
+    let keys: BTreeSet<&str> = variants
+        .iter()
+        .filter_map(|v| match &v.key {
+            VariantKey::Identifier { name } => Some(*name),
+            VariantKey::NumberLiteral { .. } => None,
+        })
+        .collect();
+    let plural_keys = keys.iter().any(|k| CATEGORY_NAMES.contains(k));
+    if !numeric_selector || !plural_keys || keys.iter().any(|k| !CATEGORY_NAMES.contains(k)) {
+        return None;
+    }
+    let missing: Vec<&str> = needed
+        .iter()
+        .copied()
+        .filter(|c| !keys.contains(c))
+        .collect();
+    (!missing.is_empty()).then_some(missing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_and_english_categories() {
+        let ru: LanguageIdentifier = "ru".parse().unwrap();
+        let en: LanguageIdentifier = "en".parse().unwrap();
+        assert_eq!(
+            categories(&ru).unwrap().into_iter().collect::<Vec<_>>(),
+            ["few", "many", "one", "other"]
+        );
+        assert_eq!(
+            categories(&en).unwrap().into_iter().collect::<Vec<_>>(),
+            ["one", "other"]
+        );
+    }
+}

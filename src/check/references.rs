@@ -1,0 +1,102 @@
+//! Variables and references: a translation may only use what exists.
+
+use super::catalog::{Catalog, Entry};
+use super::diagnostic::Diagnostic;
+use super::walk;
+
+/// References to messages or terms the locale does not define.
+pub fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for entry in catalog.entries.values() {
+        for unit in entry.units() {
+            let Some(pattern) = entry.pattern(unit) else {
+                continue;
+            };
+            for name in walk::uses(pattern).references {
+                if !resolves(catalog, &name) {
+                    found.push(
+                        Diagnostic::error(
+                            "unknown-reference",
+                            format!(
+                                "{} refers to `{name}`, which this locale does not define",
+                                unit_name(entry, unit)
+                            ),
+                        )
+                        .locale(tag)
+                        .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+                        .help("define it in any file of this locale, or fix the name"),
+                    );
+                }
+            }
+        }
+    }
+    found
+}
+
+fn resolves(catalog: &Catalog, name: &str) -> bool {
+    let (id, attr) = match name.split_once('.') {
+        Some((id, attr)) => (id, Some(attr)),
+        None => (name, None),
+    };
+    catalog.get(id).is_some_and(|e| match attr {
+        Some(attr) => e.attribute(attr).is_some(),
+        None => e.value.is_some(),
+    })
+}
+
+/// Variables the translation adds (errors) or drops (warnings), per unit.
+pub fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for entry in catalog.entries.values().filter(|e| !e.is_term()) {
+        let Some(ref_entry) = reference.get(&entry.key) else {
+            continue;
+        };
+        for unit in entry.units() {
+            let (Some(pattern), Some(ref_pattern)) = (entry.pattern(unit), ref_entry.pattern(unit))
+            else {
+                continue;
+            };
+            let ours = walk::uses(pattern).variables;
+            let theirs = walk::uses(ref_pattern).variables;
+            let place = |d: Diagnostic| {
+                d.locale(tag)
+                    .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+            };
+            for var in ours.difference(&theirs) {
+                found.push(place(Diagnostic::error(
+                    "unknown-variable",
+                    format!("{} uses `${var}`, which the reference does not provide", unit_name(entry, unit)),
+                ))
+                .help("the app never passes this variable; remove it or ask for it to be added to the reference"));
+            }
+            for var in theirs.difference(&ours) {
+                found.push(place(Diagnostic::warning(
+                    "dropped-variable",
+                    format!("{} does not use `${var}`, which the reference uses", unit_name(entry, unit)),
+                ))
+                .help("readers lose that information; use the variable unless the language needs no such word"));
+            }
+        }
+    }
+    found
+}
+
+/// `message` or `message.attr`, as a translator would search for it.
+pub fn unit_name(entry: &Entry, unit: Option<&str>) -> String {
+    match unit {
+        Some(attr) => format!("`{}.{attr}`", entry.key),
+        None => format!("`{}`", entry.key),
+    }
+}
+
+/// Where a unit's id starts in its file.
+pub fn unit_offset(entry: &Entry, unit: Option<&str>) -> usize {
+    match unit.and_then(|name| entry.attribute(name)) {
+        Some(attr) => entry.file.offset_of(attr.id.name),
+        None => entry.offset,
+    }
+}
+
+pub fn unit_len(entry: &Entry, unit: Option<&str>) -> usize {
+    unit.map_or(entry.key.len(), str::len)
+}

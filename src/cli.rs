@@ -1,0 +1,135 @@
+//! The command line: one argument struct per command.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success: nothing to report
+  1  the inputs have problems: errors in the sources (or warnings with --strict),
+     a malformed data row, refused CSV rows
+  2  the command could not run: bad usage, unreadable or unwritable files,
+     a database statusdb cannot use";
+
+/// Compile HTTP status-code facts and Fluent translations into one SQLite
+/// database, and keep the translations honest.
+#[derive(Debug, Parser)]
+#[command(name = "statusdb", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Build(BuildArgs),
+    Compare(CompareArgs),
+    Validate(ValidateArgs),
+}
+
+/// Where statusdb's own sources are.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// Folder of locale folders: DIR/<tag>/**/*.ftl
+    #[arg(long, value_name = "DIR", default_value = "locales")]
+    pub locales: PathBuf,
+    /// Folder holding status-codes.csv, aliases.csv and locales.csv
+    #[arg(long, value_name = "DIR", default_value = "data")]
+    pub data: PathBuf,
+}
+
+/// Compile data/ and locales/ into one SQLite database.
+///
+/// Checks the sources first: any error stops the build and the previous
+/// database stays untouched. The file is written to a temporary file and
+/// renamed into place, so readers never see a half-written database.
+#[derive(Debug, Args)]
+#[command(after_help = concat!("Examples:
+  statusdb build
+  statusdb build --out dist/statusdb.sqlite
+  sqlite3 statusdb.sqlite \"SELECT title FROM pair_comparison WHERE locale='ru' AND code_a=202 AND code_b=403\"
+
+", "Exit codes: 0 built, 1 the sources have errors, 2 could not run"))]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    /// The database to write
+    #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PageFormat {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Show the page comparing two status codes, in any locale.
+///
+/// Reads the database given by --db; when that file does not exist, builds
+/// one in memory from the sources.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  statusdb compare 202 403
+  statusdb compare 202 403 --locale ru
+  statusdb compare 301 308 --locale en --format markdown
+  statusdb compare 401 403 --format json
+
+Exit codes: 0 shown, 2 unknown code or locale, unreadable database")]
+pub struct CompareArgs {
+    /// First status code, e.g. 202
+    pub code_a: u16,
+    /// Second status code, e.g. 403
+    pub code_b: u16,
+    /// Language of the page (BCP 47 tag)
+    #[arg(long, default_value = "en")]
+    pub locale: String,
+    /// Built database to read
+    #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
+    pub db: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: PageFormat,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ReportFormat {
+    Text,
+    Json,
+}
+
+/// Check a Fluent locale tree: what is missing, obsolete, broken or suspicious.
+///
+/// Works on any tree laid out as DIR/<locale>/**/*.ftl; files are matched by
+/// their path relative to the locale folder. Without --locales it checks
+/// statusdb's own locales/ against data/, including every rendered pair page.
+#[derive(Debug, Args)]
+#[command(after_help = concat!("Examples:
+  statusdb validate
+  statusdb validate --locales path/to/l10n --reference en-US de fr
+  statusdb validate --format json > report.json
+  statusdb validate --strict
+
+", "Exit codes: 0 clean, 1 errors found (or warnings with --strict), 2 could not run"))]
+pub struct ValidateArgs {
+    /// Locales to check (default: every folder in the tree)
+    #[arg(value_name = "LOCALE")]
+    pub only: Vec<String>,
+    /// Folder of locale folders: DIR/<tag>/**/*.ftl
+    #[arg(long, value_name = "DIR")]
+    pub locales: Option<PathBuf>,
+    /// statusdb data folder: turns on the checks that tie text to status codes
+    #[arg(long, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// The locale the others are compared with
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub reference: String,
+    /// Fail on warnings too (what CI should run)
+    #[arg(long)]
+    pub strict: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
+}

@@ -1,0 +1,19 @@
+//! statusdb compiles HTTP status-code facts and their Fluent translations into
+//! one SQLite database, and checks the translations on the way.
+//!
+//! Data flows one way: [`source`] loads, [`check`] finds problems, [`render`]
+//! formats the text with Fluent, [`db`] writes the database. [`cmd`] composes
+//! those stages into the commands of the binary; [`report`] prints results.
+
+pub mod check;
+pub mod cli;
+pub mod cmd;
+pub mod db;
+pub mod error;
+pub mod model;
+pub mod pipeline;
+pub mod render;
+pub mod report;
+pub mod source;
+
+pub use error::{Error, Result};

@@ -1,0 +1,45 @@
+//! The stages in order: load the sources, check them, render them. Commands
+//! compose these; each stage takes what the previous one produced.
+
+use std::path::Path;
+
+use crate::check::{self, Options, Report, Severity};
+use crate::error::{Error, Result};
+use crate::render::{self, Rendered};
+use crate::source::{self, Facts, LocaleTree};
+
+/// statusdb's own sources, loaded once.
+pub struct Sources {
+    pub facts: Facts,
+    pub tree: LocaleTree,
+}
+
+/// Loads `data/` and the locale tree.
+pub fn load(locales: &Path, data: &Path) -> Result<Sources> {
+    let facts = source::facts::load(data)?;
+    let tree = source::tree::load(locales, &[])?;
+    Ok(Sources { facts, tree })
+}
+
+impl Sources {
+    /// Runs every check, including the ones tying the text to `data/`.
+    pub fn check(&self) -> Result<Report> {
+        check::check(
+            &self.tree,
+            &Options {
+                reference: self.facts.reference().tag.as_str(),
+                facts: Some(&self.facts),
+            },
+        )
+    }
+
+    /// Renders the content; refuses when the report has errors, since the
+    /// database would then publish broken text.
+    pub fn render(&self, report: &Report, what: &'static str) -> Result<Rendered> {
+        let errors = report.count(Severity::Error);
+        if errors > 0 {
+            return Err(Error::Findings { what, errors });
+        }
+        Ok(render::render(&self.tree, &self.facts, &report.summaries))
+    }
+}

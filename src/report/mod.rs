@@ -1,0 +1,16 @@
+//! Report: turn results into text for people and JSON for machines. The
+//! library never prints; the commands write what these functions return.
+
+mod diagnostics;
+pub mod page;
+mod summary;
+
+pub use diagnostics::{render as diagnostics, sort};
+pub use summary::{json, table};
+
+use std::io::IsTerminal;
+
+/// Colour only on a terminal, and never when `NO_COLOR` is set.
+pub fn use_color_on_stderr() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}

@@ -1,0 +1,125 @@
+//! A pair page for the terminal, as Markdown, or as JSON.
+
+use crate::db::query::{PairPage, Side};
+
+/// Marks text that is shown in the reference language.
+const FALLBACK: &str = "[untranslated] ";
+
+pub fn text(page: &PairPage) -> String {
+    let mut out = format!(
+        "{}\n{}\n\n{}\n",
+        page.title,
+        "=".repeat(page.title.chars().count()),
+        page.summary
+    );
+    for (key, side) in [("a", &page.a), ("b", &page.b)] {
+        let f = |field: &str| marker(page, key, field);
+        out.push_str(&format!("\n{} — {}{}\n", side.label, f("name"), side.name));
+        out.push_str(&format!("{}{}\n", f("summary"), side.summary));
+        for (heading, field, text) in sections(page, side) {
+            out.push_str(&format!(
+                "\n  {heading}\n{}\n",
+                indent(&format!("{}{text}", f(field)))
+            ));
+        }
+    }
+    out.push_str(&format!("\n{}\n", page.headings.key_differences));
+    for d in &page.differences {
+        out.push_str(&format!(
+            "  {}: {} {} | {} {}\n",
+            d.label, page.a.code, d.value_a, page.b.code, d.value_b
+        ));
+    }
+    if !page.note.is_empty() {
+        out.push_str(&format!(
+            "\n{}\n",
+            indent(&format!("{}{}", top_marker(page, "note"), page.note))
+        ));
+    }
+    out.push_str(&format!("\n{}\n", page.headings.use_when));
+    for (key, side) in [("a", &page.a), ("b", &page.b)] {
+        let text = format!(
+            "{}: {}{}",
+            side.label,
+            marker(page, key, "use_when"),
+            side.use_when
+        );
+        out.push_str(&format!("{}\n", indent(&text)));
+    }
+    out
+}
+
+pub fn markdown(page: &PairPage) -> String {
+    let mut out = format!("# {}\n\n{}\n", page.title, page.summary);
+    for (key, side) in [("a", &page.a), ("b", &page.b)] {
+        let f = |field: &str| marker(page, key, field);
+        out.push_str(&format!(
+            "\n## {} — {}{}\n\n{}{}\n",
+            side.label,
+            f("name"),
+            side.name,
+            f("summary"),
+            side.summary
+        ));
+        for (heading, field, text) in sections(page, side) {
+            out.push_str(&format!("\n### {heading}\n\n{}{text}\n", f(field)));
+        }
+    }
+    out.push_str(&format!("\n## {}\n\n", page.headings.key_differences));
+    if !page.differences.is_empty() {
+        out.push_str(&format!(
+            "| | {} | {} |\n|---|---|---|\n",
+            page.a.label, page.b.label
+        ));
+        for d in &page.differences {
+            out.push_str(&format!(
+                "| {} | {} | {} |\n",
+                d.label, d.value_a, d.value_b
+            ));
+        }
+    }
+    if !page.note.is_empty() {
+        out.push_str(&format!("\n{}{}\n", top_marker(page, "note"), page.note));
+    }
+    out.push_str(&format!("\n## {}\n\n", page.headings.use_when));
+    for (key, side) in [("a", &page.a), ("b", &page.b)] {
+        out.push_str(&format!(
+            "- **{}**: {}{}\n",
+            side.label,
+            marker(page, key, "use_when"),
+            side.use_when
+        ));
+    }
+    out
+}
+
+pub fn json(page: &PairPage) -> String {
+    serde_json::to_string_pretty(page).expect("a page serializes") + "\n"
+}
+
+fn sections<'a>(page: &'a PairPage, side: &'a Side) -> [(&'a str, &'static str, &'a str); 3] {
+    [
+        (&page.headings.description, "description", &side.description),
+        (&page.headings.seen_when, "seen_when", &side.seen_when),
+        (&page.headings.how_to_fix, "how_to_fix", &side.how_to_fix),
+    ]
+}
+
+fn marker(page: &PairPage, side: &str, field: &str) -> &'static str {
+    top_marker(page, &format!("{side}.{field}"))
+}
+
+fn top_marker(page: &PairPage, field: &str) -> &'static str {
+    if page.fallback_fields.iter().any(|f| f == field) {
+        FALLBACK
+    } else {
+        ""
+    }
+}
+
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| format!("    {l}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

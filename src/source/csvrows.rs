@@ -1,0 +1,55 @@
+//! Typed rows from the CSV files in `data/`, with errors that name file and line.
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{Error, Result};
+
+/// A deserialized row and its 1-based line in the file.
+pub struct Row<T> {
+    pub line: u64,
+    pub value: T,
+}
+
+/// Reads every row of `path` as `T`, using the header row to match columns.
+pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let value = record
+            .deserialize(Some(&headers))
+            .map_err(|e| csv_error(path, &e))?;
+        rows.push(Row { line, value });
+    }
+    Ok(rows)
+}
+
+/// A data error at `line` of `path`.
+pub fn data_error(path: &Path, line: u64, message: impl Into<String>) -> Error {
+    Error::Data {
+        path: path.to_path_buf(),
+        line,
+        message: message.into(),
+    }
+}
+
+fn csv_error(path: &Path, err: &csv::Error) -> Error {
+    let line = err.position().map_or(1, |p| p.line());
+    let message = match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the file as UTF-8".to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("the row has {len} fields but the header has {expected_len}"),
+        csv::ErrorKind::Deserialize { err, .. } => match err.field() {
+            Some(field) => format!("column {}: {}", field + 1, err.kind()),
+            None => format!("{}; check the header row", err.kind()),
+        },
+        _ => err.to_string(),
+    };
+    data_error(path, line, message)
+}

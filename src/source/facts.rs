@@ -1,0 +1,258 @@
+//! The facts of every status code, loaded from `data/`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Deserializer};
+
+use super::csvrows::{self, data_error};
+use super::tag::LocaleTag;
+use crate::error::Result;
+
+/// Where a code stands in the IANA registry, or `Unofficial` when it is not there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegistryStatus {
+    Standard,
+    Provisional,
+    Unused,
+    Deprecated,
+    Obsoleted,
+    Unofficial,
+}
+
+/// Who has to do something when the code is received.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActionBy {
+    Client,
+    Server,
+    None,
+}
+
+impl RegistryStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Standard => "standard",
+            Self::Provisional => "provisional",
+            Self::Unused => "unused",
+            Self::Deprecated => "deprecated",
+            Self::Obsoleted => "obsoleted",
+            Self::Unofficial => "unofficial",
+        }
+    }
+}
+
+impl ActionBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Client => "client",
+            Self::Server => "server",
+            Self::None => "none",
+        }
+    }
+}
+
+/// One row of `data/status-codes.csv`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct StatusCode {
+    pub code: u16,
+    pub reason_phrase: String,
+    pub registry_status: RegistryStatus,
+    pub vendor: String,
+    pub reference: String,
+    #[serde(deserialize_with = "yes_no")]
+    pub cacheable: bool,
+    #[serde(deserialize_with = "header_list")]
+    pub typical_headers: Vec<String>,
+    pub action_by: ActionBy,
+}
+
+impl StatusCode {
+    /// `4xx` for 404.
+    pub fn class(&self) -> String {
+        format!("{}xx", self.code / 100)
+    }
+
+    /// `404 Not Found`, or `460` where the code has no reason phrase.
+    pub fn label(&self) -> String {
+        match self.reason_phrase.as_str() {
+            "" => self.code.to_string(),
+            reason => format!("{} {reason}", self.code),
+        }
+    }
+}
+
+/// Another name a code is known by (`data/aliases.csv`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct Alias {
+    pub code: u16,
+    pub alias: String,
+}
+
+/// A locale the database publishes (`data/locales.csv`).
+#[derive(Debug, Clone, Deserialize)]
+pub struct LocaleInfo {
+    #[serde(deserialize_with = "locale_tag")]
+    pub tag: LocaleTag,
+    pub name: String,
+    pub native_name: String,
+    #[serde(deserialize_with = "yes_no")]
+    pub is_reference: bool,
+}
+
+/// Everything in `data/`, validated.
+#[derive(Debug, Clone)]
+pub struct Facts {
+    /// Sorted by code.
+    pub codes: Vec<StatusCode>,
+    pub aliases: Vec<Alias>,
+    pub locales: Vec<LocaleInfo>,
+}
+
+impl Facts {
+    pub fn code(&self, code: u16) -> Option<&StatusCode> {
+        self.codes
+            .binary_search_by_key(&code, |c| c.code)
+            .ok()
+            .map(|i| &self.codes[i])
+    }
+
+    pub fn reference(&self) -> &LocaleInfo {
+        self.locales
+            .iter()
+            .find(|l| l.is_reference)
+            .unwrap_or(&self.locales[0])
+    }
+
+    pub fn locale(&self, tag: &str) -> Option<&LocaleInfo> {
+        self.locales.iter().find(|l| l.tag.as_str() == tag)
+    }
+}
+
+pub const CODES_FILE: &str = "status-codes.csv";
+pub const ALIASES_FILE: &str = "aliases.csv";
+pub const LOCALES_FILE: &str = "locales.csv";
+
+/// Loads and validates `status-codes.csv`, `aliases.csv` and `locales.csv` in `dir`.
+pub fn load(dir: &Path) -> Result<Facts> {
+    let codes = load_codes(&dir.join(CODES_FILE))?;
+    let aliases = load_aliases(&dir.join(ALIASES_FILE), &codes)?;
+    let locales = load_locales(&dir.join(LOCALES_FILE))?;
+    Ok(Facts {
+        codes,
+        aliases,
+        locales,
+    })
+}
+
+fn load_codes(path: &Path) -> Result<Vec<StatusCode>> {
+    let mut seen: BTreeMap<u16, (u64, StatusCode)> = BTreeMap::new();
+    for row in csvrows::read::<StatusCode>(path)? {
+        let code = row.value.code;
+        if !(100..=599).contains(&code) {
+            return Err(data_error(
+                path,
+                row.line,
+                format!("code {code} is outside 100-599"),
+            ));
+        }
+        if row.value.reason_phrase.contains(['{', '}']) {
+            return Err(data_error(
+                path,
+                row.line,
+                "a reason phrase cannot contain `{` or `}`",
+            ));
+        }
+        if let Some((first, _)) = seen.get(&code) {
+            return Err(data_error(
+                path,
+                row.line,
+                format!(
+                    "code {code} is already defined on line {first}; keep one row per code and name other uses in its notes"
+                ),
+            ));
+        }
+        seen.insert(code, (row.line, row.value));
+    }
+    Ok(seen.into_values().map(|(_, code)| code).collect())
+}
+
+fn load_aliases(path: &Path, codes: &[StatusCode]) -> Result<Vec<Alias>> {
+    let mut aliases = Vec::new();
+    for row in csvrows::read::<Alias>(path)? {
+        if codes
+            .binary_search_by_key(&row.value.code, |c| c.code)
+            .is_err()
+        {
+            let msg = format!(
+                "alias for code {} which is not in {CODES_FILE}",
+                row.value.code
+            );
+            return Err(data_error(path, row.line, msg));
+        }
+        aliases.push(row.value);
+    }
+    aliases.sort_by(|a, b| (a.code, &a.alias).cmp(&(b.code, &b.alias)));
+    aliases.dedup_by(|a, b| a.code == b.code && a.alias == b.alias);
+    Ok(aliases)
+}
+
+fn load_locales(path: &Path) -> Result<Vec<LocaleInfo>> {
+    let rows = csvrows::read::<LocaleInfo>(path)?;
+    let references = rows.iter().filter(|r| r.value.is_reference).count();
+    if references != 1 {
+        let line = rows.last().map_or(1, |r| r.line);
+        let msg = format!("{references} locales are marked as reference; mark exactly one `yes`");
+        return Err(data_error(path, line, msg));
+    }
+    let mut locales: Vec<LocaleInfo> = rows.into_iter().map(|r| r.value).collect();
+    locales.sort_by(|a, b| a.tag.cmp(&b.tag));
+    Ok(locales)
+}
+
+fn yes_no<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    match String::deserialize(d)?.as_str() {
+        "yes" => Ok(true),
+        "no" => Ok(false),
+        other => Err(serde::de::Error::custom(format!(
+            "expected `yes` or `no`, found `{other}`"
+        ))),
+    }
+}
+
+fn header_list<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let text = String::deserialize(d)?;
+    Ok(text
+        .split(';')
+        .map(str::trim)
+        .filter(|h| !h.is_empty())
+        .map(String::from)
+        .collect())
+}
+
+fn locale_tag<'de, D: Deserializer<'de>>(d: D) -> Result<LocaleTag, D::Error> {
+    String::deserialize(d)?
+        .parse()
+        .map_err(serde::de::Error::custom)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repo_data_loads() {
+        let facts = load(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path()).unwrap();
+        assert_eq!(
+            facts.code(451).unwrap().label(),
+            "451 Unavailable For Legal Reasons"
+        );
+        assert!(
+            facts.code(451).unwrap().cacheable,
+            "RFC 7725: cacheable by default"
+        );
+        assert_eq!(facts.code(460).unwrap().label(), "460");
+        assert_eq!(facts.reference().tag.as_str(), "en");
+    }
+}

@@ -1,0 +1,139 @@
+//! One parsed .ftl file: its text, its AST, its parse errors and a line index.
+
+use std::path::{Path, PathBuf};
+
+use fluent_bundle::FluentResource;
+use fluent_syntax::ast;
+use fluent_syntax::parser::ParserError;
+
+use super::lines::LineIndex;
+use crate::error::{Error, Result};
+
+/// A Fluent file, parsed once; checks read its AST, rendering adds it to a bundle.
+pub struct FtlFile {
+    /// Path as the user can open it.
+    pub path: PathBuf,
+    /// Path relative to the locale folder, with `/` separators: how files are matched.
+    pub rel: String,
+    pub has_bom: bool,
+    resource: FluentResource,
+    errors: Vec<ParserError>,
+    lines: LineIndex,
+}
+
+impl FtlFile {
+    /// Decodes and parses `bytes`; only invalid UTF-8 is an error here,
+    /// Fluent syntax errors are kept for the checks.
+    pub fn parse(path: &Path, rel: String, bytes: Vec<u8>) -> Result<Self> {
+        let mut text = String::from_utf8(bytes).map_err(|e| invalid_utf8(path, &e))?;
+        let has_bom = text.starts_with('\u{feff}');
+        if has_bom {
+            text.drain(..3);
+        }
+        let lines = LineIndex::new(&text);
+        let (resource, errors) = match FluentResource::try_new(text) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, errors),
+        };
+        Ok(FtlFile {
+            path: path.to_path_buf(),
+            rel,
+            has_bom,
+            resource,
+            errors,
+            lines,
+        })
+    }
+
+    pub fn source(&self) -> &str {
+        self.resource.source()
+    }
+
+    pub fn resource(&self) -> &FluentResource {
+        &self.resource
+    }
+
+    pub fn entries(&self) -> impl Iterator<Item = &ast::Entry<&str>> {
+        self.resource.entries()
+    }
+
+    pub fn parse_errors(&self) -> &[ParserError] {
+        &self.errors
+    }
+
+    /// Byte offset of a slice of this file's source (the AST borrows from it).
+    pub fn offset_of(&self, slice: &str) -> usize {
+        let base = self.source().as_ptr() as usize;
+        (slice.as_ptr() as usize)
+            .saturating_sub(base)
+            .min(self.source().len())
+    }
+
+    /// 1-based line:column of a byte offset.
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        self.lines.position(self.source(), offset)
+    }
+
+    /// The text of 1-based `line` and its byte offset in the source.
+    pub fn line(&self, line: usize) -> (&str, usize) {
+        let range = self.lines.line_range(self.source(), line);
+        let start = range.start;
+        (&self.source()[range], start)
+    }
+}
+
+fn invalid_utf8(path: &Path, err: &std::string::FromUtf8Error) -> Error {
+    let valid = err.utf8_error().valid_up_to();
+    let before = &err.as_bytes()[..valid];
+    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+    Error::Data {
+        path: path.to_path_buf(),
+        line,
+        message: format!(
+            "invalid UTF-8 at byte {valid}; Fluent files must be UTF-8: re-save the file as UTF-8"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_ast_slices_to_positions() {
+        let src = "# comment\n\nhello = Hi\n    .title = T\n";
+        let file = FtlFile::parse(Path::new("x.ftl"), "x.ftl".into(), src.into()).unwrap();
+        let msg = file
+            .entries()
+            .find_map(|e| match e {
+                ast::Entry::Message(m) => Some(m),
+                _ => None,
+            })
+            .unwrap();
+        assert_eq!(file.position(file.offset_of(msg.id.name)), (3, 1));
+        assert_eq!(
+            file.position(file.offset_of(msg.attributes[0].id.name)),
+            (4, 6)
+        );
+    }
+
+    #[test]
+    fn strips_a_bom_and_reports_bad_utf8_with_a_line() {
+        let file = FtlFile::parse(
+            Path::new("b.ftl"),
+            "b.ftl".into(),
+            b"\xEF\xBB\xBFa = b\n".to_vec(),
+        );
+        assert!(file.unwrap().has_bom);
+        let err = FtlFile::parse(
+            Path::new("c.ftl"),
+            "c.ftl".into(),
+            b"a = b\nc = \xff\n".to_vec(),
+        );
+        let msg = err.err().unwrap().to_string();
+        assert!(
+            msg.starts_with("c.ftl:2: invalid UTF-8 at byte 10"),
+            "{msg}"
+        );
+    }
+}

@@ -1,0 +1,133 @@
+//! A Fluent locale tree laid out as `ROOT/<locale>/**/*.ftl`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::ftl::FtlFile;
+use super::tag::LocaleTag;
+use crate::error::{Error, Result};
+
+/// One locale folder and its files, sorted by relative path.
+pub struct Locale {
+    pub tag: LocaleTag,
+    pub files: Vec<FtlFile>,
+}
+
+impl Locale {
+    pub fn file(&self, rel: &str) -> Option<&FtlFile> {
+        self.files.iter().find(|f| f.rel == rel)
+    }
+}
+
+/// Every locale of a tree, sorted by tag.
+pub struct LocaleTree {
+    pub root: PathBuf,
+    pub locales: Vec<Locale>,
+}
+
+impl LocaleTree {
+    pub fn locale(&self, tag: &str) -> Option<&Locale> {
+        self.locales.iter().find(|l| l.tag.as_str() == tag)
+    }
+
+    /// Comma-separated tags, for error messages that list what is available.
+    pub fn tags(&self) -> String {
+        let tags: Vec<&str> = self.locales.iter().map(|l| l.tag.as_str()).collect();
+        tags.join(", ")
+    }
+}
+
+/// Loads the locales under `root`: all of them, or only those in `only`.
+pub fn load(root: &Path, only: &[LocaleTag]) -> Result<LocaleTree> {
+    let mut locales = Vec::new();
+    for (tag, dir) in locale_dirs(root, only.is_empty())? {
+        if only.is_empty() || only.contains(&tag) {
+            locales.push(load_locale(tag, &dir)?);
+        }
+    }
+    locales.sort_by(|a, b| a.tag.cmp(&b.tag));
+    let tree = LocaleTree {
+        root: root.to_path_buf(),
+        locales,
+    };
+    if let Some(missing) = only.iter().find(|t| tree.locale(t.as_str()).is_none()) {
+        return Err(Error::Usage(format!(
+            "no locale `{missing}` in {}; available: {}",
+            root.display(),
+            tree.tags()
+        )));
+    }
+    Ok(tree)
+}
+
+/// Locale folders under `root`. Hidden folders are skipped; any other folder
+/// must be named by a BCP 47 tag when `strict` (all locales were asked for).
+fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
+    let mut dirs = Vec::new();
+    for entry in sorted_entries(root, "read the locale folder")? {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.path().is_dir() {
+            continue;
+        }
+        match name.parse::<LocaleTag>() {
+            Ok(tag) => dirs.push((tag, entry.path())),
+            Err(why) if strict => {
+                return Err(Error::Usage(format!(
+                    "{}: folder {why}; name each locale folder by its tag, or pass the locales to use",
+                    entry.path().display()
+                )));
+            }
+            Err(_) => {}
+        }
+    }
+    Ok(dirs)
+}
+
+fn load_locale(tag: LocaleTag, dir: &Path) -> Result<Locale> {
+    let mut paths = Vec::new();
+    collect_ftl(dir, &mut paths)?;
+    let files = paths
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
+            let rel = relative(dir, &path);
+            FtlFile::parse(&path, rel, bytes)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Locale { tag, files })
+}
+
+/// Every `*.ftl` below `dir`, sorted. Symbolic links to folders are not
+/// followed, so a link loop cannot hang the walk.
+fn collect_ftl(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    for entry in sorted_entries(dir, "read the folder")? {
+        let path = entry.path();
+        let kind = entry
+            .file_type()
+            .map_err(|e| Error::io("inspect", &path, e))?;
+        if kind.is_dir() {
+            collect_ftl(&path, out)?;
+        } else if path.extension().is_some_and(|e| e == "ftl") && path.is_file() {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn sorted_entries(dir: &Path, action: &'static str) -> Result<Vec<fs::DirEntry>> {
+    let entries = fs::read_dir(dir).map_err(|e| Error::io(action, dir, e))?;
+    let mut entries = entries
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| Error::io(action, dir, e))?;
+    entries.sort_by_key(|e| e.file_name());
+    Ok(entries)
+}
+
+fn relative(dir: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(dir).unwrap_or(path);
+    let parts: Vec<_> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect();
+    parts.join("/")
+}
