@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::check::{self, Options, Report, Severity};
+use crate::check::{self, Diagnostic, Options, Report};
 use crate::error::{Error, Result};
 use crate::render::{self, Rendered};
 use crate::source::{self, Facts, LocaleTree};
@@ -33,13 +33,20 @@ impl Sources {
         )
     }
 
-    /// Renders the content; refuses when the report has errors, since the
-    /// database would then publish broken text.
+    /// Renders the content; refuses when the report has errors that would
+    /// publish broken text (gaps in a translation only fall back).
     pub fn render(&self, report: &Report, what: &'static str) -> Result<Rendered> {
-        let errors = report.count(Severity::Error);
+        let errors = blocking(report).len();
         if errors > 0 {
             return Err(Error::Findings { what, errors });
         }
         Ok(render::render(&self.tree, &self.facts, &report.summaries))
     }
+}
+
+/// The errors that stop a build.
+pub fn blocking(report: &Report) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = report.diagnostics.iter().filter(|d| d.blocks_build()).cloned().collect();
+    crate::report::sort(&mut found);
+    found
 }

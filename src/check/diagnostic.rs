@@ -6,6 +6,20 @@ use serde::Serialize;
 
 use crate::source::FtlFile;
 
+/// At least one character from `from`, widened to character boundaries and
+/// cut at the end of the line (parser errors may point inside a character).
+fn char_span(text: &str, from: usize, len: usize) -> Range<usize> {
+    let mut start = from.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + len.max(1)).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    start..end
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -71,14 +85,12 @@ impl Diagnostic {
     pub fn at(mut self, file: &FtlFile, offset: usize, len: usize) -> Self {
         let (line, column) = file.position(offset);
         let (text, start) = file.line(line);
-        let from = offset - start;
-        let to = (from + len.max(1)).min(text.len()).max(from);
         self.file = Some(file.path.display().to_string());
         self.line = line;
         self.column = column;
         self.snippet = Some(Snippet {
             text: text.to_string(),
-            span: from..to,
+            span: char_span(text, offset.saturating_sub(start), len),
         });
         self
     }
@@ -94,6 +106,20 @@ impl Diagnostic {
         self
     }
 
+    /// Whether a build must stop for it. Translation gaps do not stop a
+    /// build: the database shows the reference text and says so.
+    pub fn blocks_build(&self) -> bool {
+        const GAPS: [&str; 6] = [
+            "missing-file",
+            "missing-message",
+            "missing-term",
+            "missing-attribute",
+            "missing-value",
+            "missing-code-text",
+        ];
+        self.severity == Severity::Error && !GAPS.contains(&self.rule)
+    }
+
     /// `file:line:col`, `file`, or nothing.
     pub fn location(&self) -> Option<String> {
         let file = self.file.as_deref()?;
@@ -101,5 +127,19 @@ impl Diagnostic {
             0 => file.to_string(),
             line => format!("{file}:{line}:{}", self.column),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::char_span;
+
+    #[test]
+    fn spans_never_split_a_character() {
+        let text = "code = { Сервис";
+        let at = text.find('С').unwrap();
+        assert_eq!(char_span(text, at + 1, 1), at..at + 2);
+        assert_eq!(char_span(text, at, 1), at..at + 2);
+        assert_eq!(char_span(text, 99, 5), text.len()..text.len());
     }
 }

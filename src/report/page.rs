@@ -14,7 +14,7 @@ pub fn text(page: &PairPage) -> String {
     );
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
-        out.push_str(&format!("\n{} — {}{}\n", side.label, f("name"), side.name));
+        out.push_str(&format!("\n{}\n", heading(side, f("name"))));
         out.push_str(&format!("{}{}\n", f("summary"), side.summary));
         for (heading, field, text) in sections(page, side) {
             out.push_str(&format!(
@@ -26,8 +26,8 @@ pub fn text(page: &PairPage) -> String {
     out.push_str(&format!("\n{}\n", page.headings.key_differences));
     for d in &page.differences {
         out.push_str(&format!(
-            "  {}: {} {} | {} {}\n",
-            d.label, page.a.code, d.value_a, page.b.code, d.value_b
+            "  {}\n    {}: {}\n    {}: {}\n",
+            d.label, page.a.label, d.value_a, page.b.label, d.value_b
         ));
     }
     if !page.note.is_empty() {
@@ -53,14 +53,8 @@ pub fn markdown(page: &PairPage) -> String {
     let mut out = format!("# {}\n\n{}\n", page.title, page.summary);
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
-        out.push_str(&format!(
-            "\n## {} — {}{}\n\n{}{}\n",
-            side.label,
-            f("name"),
-            side.name,
-            f("summary"),
-            side.summary
-        ));
+        let title = heading(side, f("name"));
+        out.push_str(&format!("\n## {title}\n\n{}{}\n", f("summary"), side.summary));
         for (heading, field, text) in sections(page, side) {
             out.push_str(&format!("\n### {heading}\n\n{}{text}\n", f(field)));
         }
@@ -95,6 +89,15 @@ pub fn markdown(page: &PairPage) -> String {
 
 pub fn json(page: &PairPage) -> String {
     serde_json::to_string_pretty(page).expect("a page serializes") + "\n"
+}
+
+/// `403 Forbidden — Доступ запрещён`, or just the label where the name is the reason phrase.
+fn heading(side: &Side, marker: &str) -> String {
+    if side.label.ends_with(&side.name) {
+        side.label.clone()
+    } else {
+        format!("{} — {marker}{}", side.label, side.name)
+    }
 }
 
 fn sections<'a>(page: &'a PairPage, side: &'a Side) -> [(&'a str, &'static str, &'a str); 3] {

@@ -47,7 +47,7 @@ fn csv_error(path: &Path, err: &csv::Error) -> Error {
         } => format!("the row has {len} fields but the header has {expected_len}"),
         csv::ErrorKind::Deserialize { err, .. } => match err.field() {
             Some(field) => format!("column {}: {}", field + 1, err.kind()),
-            None => format!("{}; check the header row", err.kind()),
+            None => err.kind().to_string(),
         },
         _ => err.to_string(),
     };

@@ -1,14 +1,14 @@
 ## 5xx Server Error
 
 code-500 = Internal Server Error
-    .summary = The server encountered an unexpected condition that prevented it from fulfilling the request.
+    .summary = Something unexpected went wrong on the server, and it could not complete the request.
     .description = 500 Internal Server Error is the generic catch-all of the 5xx class: RFC 9110 defines it simply as an unexpected condition on the server, without saying what went wrong. Frameworks send it automatically for unhandled exceptions, crashed handlers and misconfiguration, and the real cause is usually visible only in the server logs. The request itself may have been perfectly valid.
     .seen-when = You get 500 when server code throws an error it does not catch, such as a null reference, a failed database query, a missing environment variable or a broken deployment. It also appears when one particular input triggers a bug, so the same endpoint can work for one request and fail for the next.
     .how-to-fix = On the client side, retry idempotent requests later with backoff, and report the problem with the time, the URL and any request ID from the response. On the server side, look for the stack trace in the application logs or error tracker, fix the bug, and map expected failures to precise codes such as 400, 404 or 409.
     .use-when = Send 500 only for unexpected failures that have no more specific code, and keep stack traces and internal details out of the body. If the client sent bad input use a 4xx code, if an upstream service failed use 502 or 504, and if the server is overloaded or in maintenance use 503.
 
 code-501 = Not Implemented
-    .summary = The server does not support the functionality required to fulfill the request, such as the request method.
+    .summary = The server lacks a capability that the request needs, most often support for the request method.
     .description = 501 Not Implemented means the server as a whole lacks a capability, most often that it does not recognize the request method and cannot support it for any resource. It differs from 405 Method Not Allowed, which says the method is known but not allowed on this particular resource. A 501 response is heuristically cacheable, so caches may store it even without explicit freshness information.
     .seen-when = You see 501 when you send an unusual or custom method, such as PURGE, PROPFIND or a misspelled method name, to a server that does not know it. Servers also answer 501 to a Transfer-Encoding they do not understand, and some APIs use it for endpoints that are planned but not built yet; nginx labels the code Method Not Implemented.
     .how-to-fix = Check the method and headers against the API documentation; the server cannot do what you asked, so retrying the same request will not help. Use a supported method or transfer coding, or move to a server or API version that has the feature.
@@ -29,14 +29,14 @@ code-503 = Service Unavailable
     .use-when = Send 503 when the whole service or endpoint is temporarily unable to work, during maintenance or overload, and add Retry-After if you can estimate the wait. For per-client limits send 429 Too Many Requests, and for a feature that will never be available send 501 or 404.
 
 code-504 = Gateway Timeout
-    .summary = A gateway or proxy did not receive a timely response from the upstream server it needed to complete the request.
+    .summary = A gateway or proxy gave up waiting for the upstream server it needed to complete the request.
     .description = 504 Gateway Timeout comes from an intermediary, such as a reverse proxy, load balancer, API gateway or CDN, that waited for an inbound server and gave up. The upstream may still be working on the request and may even complete it, so the client cannot assume that nothing happened. nginx words the code as Gateway Time-out.
     .seen-when = You see 504 when a request runs longer than a proxy's timeout: a slow database query, a large report or upload processed synchronously, or an upstream that hangs. Typical sources are the proxy_read_timeout setting in nginx, the idle timeout of a cloud load balancer and the integration timeout of an API gateway.
     .how-to-fix = As a client, check whether the operation took effect before retrying a non-idempotent request, then retry with backoff. As the operator, find what makes the upstream slow, move long tasks to a background job that answers 202 Accepted, and align timeouts so that each outer layer waits a little longer than the layer behind it.
     .use-when = Send 504 from a gateway or proxy when the upstream did not answer within your timeout. If the upstream answered with something invalid send 502 Bad Gateway, and if the client took too long to send its request send 408 Request Timeout.
 
 code-505 = HTTP Version Not Supported
-    .summary = The server does not support, or refuses to support, the major HTTP version used in the request.
+    .summary = The server cannot or will not handle the major HTTP version that the request uses.
     .description = 505 HTTP Version Not Supported concerns the major protocol version of the request message. RFC 9110 says the server should include a representation explaining why that version is not supported and which other protocols it does support. The code is rare in practice, because clients and servers agree on HTTP/2 and HTTP/3 through ALPN or Alt-Svc rather than by trial and error.
     .seen-when = You might see 505 from a hand-written client that sends a malformed request line, for example HTTP/2.0 in a text request line, or from an old or minimal server that accepts only HTTP/1.0 or HTTP/1.1. Some servers also return it when a URL contains a raw space, because the text after the space is then parsed as the version.
     .how-to-fix = Make sure the client sends a well-formed request line with a version the server supports, normally HTTP/1.1, and percent-encode spaces and other unsafe characters in the URL. On the server side, support at least HTTP/1.1 and explain in the body which versions you accept.
@@ -53,7 +53,7 @@ code-507 = Insufficient Storage
     .summary = The server cannot store the data it needs to complete the request.
     .description = 507 Insufficient Storage is a WebDAV status code from RFC 4918: the method could not be performed because the server is unable to store the representation the request requires. RFC 4918 treats the condition as temporary, and a server may report it for the whole request or for a single resource inside a 207 Multi-Status body. The WebDAV quota extension in RFC 4331 uses the same code when a request would exceed the available quota.
     .seen-when = You see 507 when uploading to a WebDAV or file sync service such as Nextcloud or ownCloud while the quota or the disk is full, or when a CalDAV or CardDAV server runs out of space. Some non-WebDAV APIs also return it for storage quota errors.
-    .how-to-fix = Free up space or raise the quota, then repeat the upload. RFC 4918 says a request that failed this way after a user action should be repeated only when the user asks again, so do not retry it in an automatic loop. Operators should monitor disk usage and quotas and tell users which limit they hit.
+    .how-to-fix = Free up space or raise the quota, then repeat the upload. RFC 4918 says that if the failed request came from a user action, it must not be repeated until the user asks again, so do not retry it in an automatic loop. Operators should monitor disk usage and quotas and tell users which limit they hit.
     .use-when = Send 507 when a write fails because the server or the user's quota is out of space. If a single request body is simply too large send 413 Content Too Large, and if the client exceeded a request rate rather than storage send 429.
 
 code-508 = Loop Detected

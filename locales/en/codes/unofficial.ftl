@@ -24,7 +24,7 @@ code-420 = Enhance Your Calm
 code-440 = Login Time-out
     .summary = The user's session on a Microsoft IIS or Exchange server has expired, so they must sign in again.
     .description = 440 Login Time-out is not part of the HTTP standard; it is a Microsoft extension used by IIS and most visibly by Exchange Outlook Web App (OWA) with forms-based authentication. It means the session cookie is no longer valid, the request was not carried out, and the user has to log in again. Unlike 401 Unauthorized, it does not rely on a WWW-Authenticate challenge: the client is simply expected to send the user back to the login page.
-    .seen-when = You see 440 in OWA or another IIS-hosted app after a browser tab sat idle longer than the session timeout, or after the session cookie was deleted or rejected. It also turns up in Fiddler and browser network traces when Exchange and Outlook clients fail to reconnect.
+    .seen-when = You see 440 in OWA or another IIS-hosted app after a browser tab sat idle longer than the session timeout, or after the session cookie was deleted or rejected.
     .how-to-fix = Sign in again; if the error returns right after logging in, clear the site's cookies and make sure the browser accepts them. Administrators can review the session timeout and forms-based authentication settings on the Exchange or IIS server.
     .use-when = Do not use 440 in new services. Send 401 Unauthorized with a WWW-Authenticate header when credentials are missing or expired, and redirect browser users to the login page with 303 See Other.
 
@@ -192,7 +192,7 @@ code-561 = Unauthorized
 code-598 = Network read timeout error
     .summary = A proxy reports that it timed out while reading the response from the server behind it.
     .description = 598 Network read timeout error is not part of the HTTP standard and is not registered with IANA; it is an informal convention used by some HTTP proxies. With it, the proxy tells the client in front of it that the connection to the upstream server was made but reading data from that server timed out. Because no specification or single vendor defines the code, there is no agreed behavior or header set, and most clients simply treat it as a generic 5xx error.
-    .seen-when = You may meet 598 behind a corporate or custom-built proxy, or in a monitoring tool or HTTP client library that uses the number to report a read timeout of its own. It usually means the backend accepted the request but stalled or sent its answer too slowly.
+    .seen-when = You may meet 598 behind a corporate or custom-built proxy that follows this convention. It usually means the backend accepted the request but stalled or sent its answer too slowly.
     .how-to-fix = As a client, retry later, and for requests that change data, check whether the first attempt took effect before sending it again. As the operator, find out which proxy produced the code, then investigate why the upstream server responds so slowly, or raise the proxy's read timeout if slow responses are expected.
     .use-when = Do not send 598: it is an unregistered convention that clients and intermediaries do not reliably understand. A proxy or gateway that times out waiting for its upstream server should send 504 Gateway Timeout.
 

@@ -1,0 +1,70 @@
+//! Helpers shared by the integration tests: run the real binary on fixtures.
+#![allow(dead_code)] // each test crate uses its own subset
+
+use std::path::{Path, PathBuf};
+
+use snapbox::cmd::{Command, cargo_bin};
+
+/// The repository root, where `locales/` and `data/` live.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The statusdb binary, run from the repository root.
+pub fn statusdb() -> Command {
+    Command::new(cargo_bin!("statusdb")).current_dir(repo()).env("NO_COLOR", "1")
+}
+
+/// A fresh temporary folder.
+pub fn temp() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a temporary folder")
+}
+
+/// A copy of `tests/fixtures/NAME` in a temporary folder, safe to modify.
+pub fn fixture(name: &str) -> tempfile::TempDir {
+    let dir = temp();
+    copy_tree(&repo().join("tests/fixtures").join(name), dir.path());
+    dir
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Builds the repository's own database into `dir` and returns its path.
+pub fn build_repo(dir: &Path) -> PathBuf {
+    let out = dir.join("statusdb.sqlite");
+    statusdb().args(["build", "--out"]).arg(&out).assert().success();
+    out
+}
+
+/// Builds a fixture copy (with `data/` and `locales/`) into its own folder.
+pub fn build_fixture(root: &Path) -> snapbox::cmd::OutputAssert {
+    statusdb()
+        .arg("build")
+        .arg("--locales")
+        .arg(root.join("locales"))
+        .arg("--data")
+        .arg(root.join("data"))
+        .arg("--out")
+        .arg(root.join("out.sqlite"))
+        .assert()
+}
+
+/// Files in `dir` whose names say they are statusdb temporary files.
+pub fn leftover_temp_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".statusdb-"))
+        .collect()
+}
