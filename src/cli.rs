@@ -25,6 +25,7 @@ pub struct Cli {
 pub enum Command {
     Build(BuildArgs),
     Compare(CompareArgs),
+    Search(SearchArgs),
     Validate(ValidateArgs),
 }
 
@@ -91,6 +92,37 @@ pub struct CompareArgs {
     pub db: PathBuf,
     #[arg(long, value_enum, default_value = "text")]
     pub format: PageFormat,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+}
+
+/// Find status codes by the words you remember, in your language.
+///
+/// Matches names, reason phrases, former names (aliases) and the text of each
+/// code. Case, ё/е and word endings do not matter; codes matching every word
+/// come first, and when none does, codes matching any word are listed.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  statusdb search \"payload too large\"
+  statusdb search запрещено --locale ru
+  statusdb search \"rate limit\" --limit 3 --format json
+
+Exit codes: 0 found, 1 nothing matched, 2 could not run")]
+pub struct SearchArgs {
+    /// Words to look for
+    #[arg(required = true, num_args = 1..)]
+    pub query: Vec<String>,
+    /// Language to search in (BCP 47 tag)
+    #[arg(long, default_value = "en")]
+    pub locale: String,
+    /// Most results to show
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Built database to read
+    #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
+    pub db: PathBuf,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: ReportFormat,
     #[command(flatten)]
     pub sources: SourceArgs,
 }

@@ -46,7 +46,12 @@ impl Sources {
 
 /// The errors that stop a build.
 pub fn blocking(report: &Report) -> Vec<Diagnostic> {
-    let mut found: Vec<Diagnostic> = report.diagnostics.iter().filter(|d| d.blocks_build()).cloned().collect();
+    let mut found: Vec<Diagnostic> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.blocks_build())
+        .cloned()
+        .collect();
     crate::report::sort(&mut found);
     found
 }

@@ -5,14 +5,21 @@ mod common;
 use common::{build_repo, fixture, statusdb, temp};
 
 fn compare(db: &std::path::Path, args: &[&str]) -> snapbox::cmd::OutputAssert {
-    statusdb().arg("compare").args(args).arg("--db").arg(db).assert()
+    statusdb()
+        .arg("compare")
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .assert()
 }
 
 #[test]
 fn the_seed_page_in_english_and_russian() {
     let dir = temp();
     let db = build_repo(dir.path());
-    compare(&db, &["202", "403"]).success().stdout_eq(snapbox::file!["expected/compare-202-403.en.txt"]);
+    compare(&db, &["202", "403"])
+        .success()
+        .stdout_eq(snapbox::file!["expected/compare-202-403.en.txt"]);
     compare(&db, &["202", "403", "--locale", "ru"])
         .success()
         .stdout_eq(snapbox::file!["expected/compare-202-403.ru.txt"]);
@@ -74,15 +81,21 @@ fn unknown_codes_and_locales_list_what_exists() {
 error: unknown status code 999; available: 100-104, 200-208, 218, 226, 300-308, 400-426, 428-429, 431, 440, 444, 449-451, 460, 463-464, 494-511, 520-527, 530, 561, 598-599
 
 "#]]);
-    compare(&db, &["202", "403", "--locale", "de"]).code(2).stderr_eq(snapbox::str![[r#"
+    compare(&db, &["202", "403", "--locale", "de"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
 error: unknown locale `de`; available: en, ru
 
 "#]]);
-    compare(&db, &["202", "403", "--locale", "../../x"]).code(2).stderr_eq(snapbox::str![[r#"
+    compare(&db, &["202", "403", "--locale", "../../x"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
 error: --locale: `../../x` is not a BCP 47 language tag (examples: en, ru, pt-BR)
 
 "#]]);
-    compare(&db, &["403", "403"]).code(2).stderr_eq(snapbox::str![[r#"
+    compare(&db, &["403", "403"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
 error: compare needs two different codes, got 403 twice
 
 "#]]);

@@ -17,7 +17,11 @@ fn database() -> (tempfile::TempDir, Connection) {
 fn every_locale_is_complete_without_fallback() {
     let (_dir, db) = database();
     let incomplete: i64 = db
-        .query_row("SELECT count(*) FROM translation_status WHERE percent < 100 OR missing > 0", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM translation_status WHERE percent < 100 OR missing > 0",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(incomplete, 0);
     let fallback: i64 = db
@@ -39,10 +43,26 @@ fn every_pair_page_reads_without_glitches() {
     let facts = statusdb::source::facts::load(&common::repo().join("data")).unwrap();
     let allow: Allowlist = statusdb::check::allowlist(Some(&facts));
     let columns = [
-        "title", "summary", "name_a", "name_b", "summary_a", "summary_b", "description_a", "description_b",
-        "seen_when_a", "seen_when_b", "how_to_fix_a", "how_to_fix_b", "use_when_a", "use_when_b", "note",
+        "title",
+        "summary",
+        "name_a",
+        "name_b",
+        "summary_a",
+        "summary_b",
+        "description_a",
+        "description_b",
+        "seen_when_a",
+        "seen_when_b",
+        "how_to_fix_a",
+        "how_to_fix_b",
+        "use_when_a",
+        "use_when_b",
+        "note",
     ];
-    let sql = format!("SELECT locale, code_a, code_b, fallback_fields, {} FROM pair_comparison", columns.join(", "));
+    let sql = format!(
+        "SELECT locale, code_a, code_b, fallback_fields, {} FROM pair_comparison",
+        columns.join(", ")
+    );
     let mut stmt = db.prepare(&sql).unwrap();
     let mut rows = stmt.query([]).unwrap();
     // Per-code texts repeat on every page of the code: lint each distinct text once.
@@ -57,7 +77,11 @@ fn every_pair_page_reads_without_glitches() {
             problems.push(format!("{locale} {a}/{b}: fallback {fallback}"));
         }
         for (i, column) in columns.iter().enumerate() {
-            texts.insert((locale.clone(), *column, row.get::<_, String>(4 + i).unwrap()));
+            texts.insert((
+                locale.clone(),
+                *column,
+                row.get::<_, String>(4 + i).unwrap(),
+            ));
         }
     }
     for (locale, column, text) in &texts {
@@ -86,7 +110,11 @@ fn a_curated_note_serves_both_orders() {
             )
             .unwrap()
         };
-        assert!(note(401, 403).contains("403 Forbidden"), "{locale}: {}", note(401, 403));
+        assert!(
+            note(401, 403).contains("403 Forbidden"),
+            "{locale}: {}",
+            note(401, 403)
+        );
         assert_eq!(note(401, 403), note(403, 401));
         assert_eq!(note(200, 503), "", "no note was written for 200/503");
     }

@@ -12,12 +12,20 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     let checked = sources.check()?;
     let blocking = pipeline::blocking(&checked);
     if !blocking.is_empty() {
-        super::eprint(&report::diagnostics(&blocking, report::use_color_on_stderr()));
+        super::eprint(&report::diagnostics(
+            &blocking,
+            report::use_color_on_stderr(),
+        ));
     }
     let rendered = sources.render(&checked, "build stopped, no database was written")?;
     db::write_file(&args.out, &sources.facts, &rendered)?;
     let findings = checked.diagnostics.len();
-    super::print(&summary(&args.out, &rendered, sources.facts.codes.len(), findings)?);
+    super::print(&summary(
+        &args.out,
+        &rendered,
+        sources.facts.codes.len(),
+        findings,
+    )?);
     Ok(EXIT_OK)
 }
 
@@ -43,7 +51,9 @@ fn summary(out: &Path, rendered: &Rendered, codes: usize, findings: usize) -> Re
             .filter(|c| c.locale == s.locale && !c.fallback_fields.is_empty())
             .count();
         if partial > 0 {
-            text.push_str(&format!("  (reference-language text in {partial} of {codes} codes)"));
+            text.push_str(&format!(
+                "  (reference-language text in {partial} of {codes} codes)"
+            ));
         }
         text.push('\n');
     }

@@ -17,6 +17,10 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
         "0002_pair_views.sql",
         include_str!("../../migrations/0002_pair_views.sql"),
     ),
+    (
+        "0003_search.sql",
+        include_str!("../../migrations/0003_search.sql"),
+    ),
 ];
 
 /// Applies the pending migrations in one transaction. Refuses a database

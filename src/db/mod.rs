@@ -3,6 +3,7 @@
 
 pub mod migrations;
 pub mod query;
+pub mod search;
 mod write;
 
 use std::path::Path;

@@ -144,7 +144,7 @@ fn differences(
     rows.collect()
 }
 
-fn ensure_locale(conn: &Connection, path: &Path, locale: &str) -> Result<()> {
+pub fn ensure_locale(conn: &Connection, path: &Path, locale: &str) -> Result<()> {
     let tags: Vec<String> =
         column(conn, "SELECT tag FROM locales ORDER BY tag").map_err(|e| Error::db(path, e))?;
     if tags.iter().any(|t| t == locale) {

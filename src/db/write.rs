@@ -56,6 +56,17 @@ pub fn fill(conn: &mut Connection, path: &Path, facts: &Facts, rendered: &Render
     tx.commit().map_err(|e| Error::db(path, e))
 }
 
+/// One search document per locale and code, `ё` folded to `е`.
+const FILL_SEARCH: &str = "
+INSERT INTO code_search (locale, code, label, name, aliases, body)
+SELECT t.locale, t.code, s.label, replace(replace(t.name, 'ё', 'е'), 'Ё', 'Е'),
+       coalesce((SELECT group_concat(alias, ' | ') FROM
+                 (SELECT alias FROM status_code_aliases a WHERE a.code = t.code ORDER BY alias)), ''),
+       replace(replace(t.summary || ' ' || t.description || ' ' || t.seen_when || ' '
+               || t.how_to_fix || ' ' || t.use_when, 'ё', 'е'), 'Ё', 'Е')
+FROM code_text t JOIN status_codes s USING (code)
+ORDER BY t.locale, t.code;";
+
 fn insert_all(tx: &Transaction, facts: &Facts, r: &Rendered) -> rusqlite::Result<()> {
     let mut stmt = tx.prepare("INSERT INTO locales VALUES (?1, ?2, ?3, ?4)")?;
     for l in &r.locales {
@@ -112,6 +123,7 @@ fn insert_all(tx: &Transaction, facts: &Facts, r: &Rendered) -> rusqlite::Result
             n.is_fallback
         ])?;
     }
+    tx.execute_batch(FILL_SEARCH)?;
     let mut stmt = tx.prepare("INSERT INTO translation_status VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for s in &r.status {
         stmt.execute(params![

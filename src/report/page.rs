@@ -54,7 +54,11 @@ pub fn markdown(page: &PairPage) -> String {
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
         let title = heading(side, f("name"));
-        out.push_str(&format!("\n## {title}\n\n{}{}\n", f("summary"), side.summary));
+        out.push_str(&format!(
+            "\n## {title}\n\n{}{}\n",
+            f("summary"),
+            side.summary
+        ));
         for (heading, field, text) in sections(page, side) {
             out.push_str(&format!("\n### {heading}\n\n{}{text}\n", f(field)));
         }

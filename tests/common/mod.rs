@@ -12,7 +12,9 @@ pub fn repo() -> PathBuf {
 
 /// The statusdb binary, run from the repository root.
 pub fn statusdb() -> Command {
-    Command::new(cargo_bin!("statusdb")).current_dir(repo()).env("NO_COLOR", "1")
+    Command::new(cargo_bin!("statusdb"))
+        .current_dir(repo())
+        .env("NO_COLOR", "1")
 }
 
 /// A fresh temporary folder.
@@ -43,7 +45,11 @@ fn copy_tree(from: &Path, to: &Path) {
 /// Builds the repository's own database into `dir` and returns its path.
 pub fn build_repo(dir: &Path) -> PathBuf {
     let out = dir.join("statusdb.sqlite");
-    statusdb().args(["build", "--out"]).arg(&out).assert().success();
+    statusdb()
+        .args(["build", "--out"])
+        .arg(&out)
+        .assert()
+        .success();
     out
 }
 

@@ -1,0 +1,103 @@
+//! `statusdb search` and the `code_search` full-text index behind it.
+
+mod common;
+
+use common::{build_repo, statusdb, temp};
+
+fn search(db: &std::path::Path, args: &[&str]) -> snapbox::cmd::OutputAssert {
+    statusdb()
+        .arg("search")
+        .args(args)
+        .arg("--db")
+        .arg(db)
+        .assert()
+}
+
+#[test]
+fn finds_codes_by_current_and_former_names() {
+    let dir = temp();
+    let db = build_repo(dir.path());
+    search(&db, &["payload", "too", "large", "--limit", "1"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+413 Content Too Large
+...
+"#]]);
+    search(&db, &["Unprocessable", "Entity", "--limit", "1"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+422 Unprocessable Content
+...
+"#]]);
+    search(&db, &["I'm a teapot", "--limit", "1"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+418 (Unused)
+...
+"#]]);
+}
+
+#[test]
+fn finds_russian_words_whatever_their_ending() {
+    let dir = temp();
+    let db = build_repo(dir.path());
+    search(&db, &["запрещено", "--locale", "ru", "--limit", "1"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+403 Forbidden — Доступ запрещён
+...
+"#]]);
+    search(
+        &db,
+        &[
+            "слишком",
+            "много",
+            "запросов",
+            "--locale",
+            "ru",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+        ],
+    )
+    .success()
+    .stdout_eq(snapbox::str![[r#"
+[
+  {
+    "code": 429,
+...
+"#]]);
+}
+
+#[test]
+fn nothing_found_exits_1_and_an_empty_query_is_refused() {
+    let dir = temp();
+    let db = build_repo(dir.path());
+    search(&db, &["zzzqqq"])
+        .code(1)
+        .stdout_eq(snapbox::str![[r#"
+No status code matches `zzzqqq`.
+
+"#]]);
+    search(&db, &["?!"]).code(2).stderr_eq(snapbox::str![[r#"
+error: search needs at least one word or code, got `?!`
+
+"#]]);
+}
+
+#[test]
+fn apps_get_the_same_search_with_one_query() {
+    let dir = temp();
+    let conn = rusqlite::Connection::open(build_repo(dir.path())).unwrap();
+    // The query the README documents for apps.
+    let code: u16 = conn
+        .query_row(
+            "SELECT code FROM code_search WHERE code_search MATCH ?1 AND locale = ?2
+             ORDER BY bm25(code_search, 0, 0, 10, 10, 8, 1) LIMIT 1",
+            ["\"запрещ\"*", "ru"],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(code, 403);
+}
