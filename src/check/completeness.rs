@@ -24,7 +24,7 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
         counts.total += ref_entries.iter().map(|e| e.units().count()).sum::<usize>();
         let Some(file) = locale.file(&ref_file.rel) else {
             counts.missing_entries += ref_entries.len();
-            found.push(missing_file(tag, ref_file));
+            found.push(missing_file(locale, ref_file));
             continue;
         };
         let entries = file_entries(file);
@@ -127,10 +127,11 @@ fn reference_help(reference: &Entry) -> String {
     )
 }
 
-fn missing_file(tag: &str, ref_file: &FtlFile) -> Diagnostic {
+fn missing_file(locale: &Locale, ref_file: &FtlFile) -> Diagnostic {
+    let path = locale.dir.join(&ref_file.rel);
     Diagnostic::error("missing-file", format!("`{}` is missing", ref_file.rel))
-        .locale(tag)
-        .file(ref_file.rel.clone())
+        .locale(locale.tag.as_str())
+        .file(path.display().to_string())
         .help(format!(
             "create it by copying {} and translating its messages",
             ref_file.path.display()

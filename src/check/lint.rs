@@ -132,19 +132,29 @@ pub fn leftover_placeable(text: &str) -> Option<String> {
     Some(text[start..end].to_string())
 }
 
-/// The first run of three or more Latin-script words that the allowlist does not cover.
+/// The first run of three or more Latin-script words that the allowlist does
+/// not cover; digits and punctuation inside the run are kept for display.
 pub fn latin_run(text: &str, allow: &Allowlist) -> Option<String> {
     let masked = allow.mask(text);
-    let mut run: Vec<&str> = Vec::new();
+    let (mut run, mut latin) = (Vec::new(), 0);
     for token in masked.split_whitespace() {
         let word = token.trim_matches(|c: char| !c.is_alphanumeric());
         match classify(word) {
-            Script::Latin => run.push(word),
+            Script::Latin => {
+                run.push(token);
+                latin += 1;
+            }
+            Script::Neutral if !token.contains(PLACEHOLDER) && latin > 0 => run.push(token),
             Script::Neutral if !token.contains(PLACEHOLDER) => {}
-            _ => run.clear(),
+            _ => (run, latin) = (Vec::new(), 0),
         }
-        if run.len() >= 3 {
-            return Some(run.join(" "));
+        if latin >= 3 {
+            let shown = run.join(" ");
+            return Some(
+                shown
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_string(),
+            );
         }
     }
     None

@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 /// One locale folder and its files, sorted by relative path.
 pub struct Locale {
     pub tag: LocaleTag,
+    /// The locale's folder.
+    pub dir: PathBuf,
     pub files: Vec<FtlFile>,
 }
 
@@ -39,25 +41,26 @@ impl LocaleTree {
 
 /// Loads the locales under `root`: all of them, or only those in `only`.
 pub fn load(root: &Path, only: &[LocaleTag]) -> Result<LocaleTree> {
+    let dirs = locale_dirs(root, only.is_empty())?;
+    if let Some(missing) = only.iter().find(|t| !dirs.iter().any(|(tag, _)| tag == *t)) {
+        let available: Vec<&str> = dirs.iter().map(|(tag, _)| tag.as_str()).collect();
+        return Err(Error::Usage(format!(
+            "no locale `{missing}` in {}; available: {}",
+            root.display(),
+            available.join(", ")
+        )));
+    }
     let mut locales = Vec::new();
-    for (tag, dir) in locale_dirs(root, only.is_empty())? {
+    for (tag, dir) in dirs {
         if only.is_empty() || only.contains(&tag) {
             locales.push(load_locale(tag, &dir)?);
         }
     }
     locales.sort_by(|a, b| a.tag.cmp(&b.tag));
-    let tree = LocaleTree {
+    Ok(LocaleTree {
         root: root.to_path_buf(),
         locales,
-    };
-    if let Some(missing) = only.iter().find(|t| tree.locale(t.as_str()).is_none()) {
-        return Err(Error::Usage(format!(
-            "no locale `{missing}` in {}; available: {}",
-            root.display(),
-            tree.tags()
-        )));
-    }
-    Ok(tree)
+    })
 }
 
 /// Locale folders under `root`. Hidden folders are skipped; any other folder
@@ -94,7 +97,11 @@ fn load_locale(tag: LocaleTag, dir: &Path) -> Result<Locale> {
             FtlFile::parse(&path, rel, bytes)
         })
         .collect::<Result<Vec<_>>>()?;
-    Ok(Locale { tag, files })
+    Ok(Locale {
+        tag,
+        dir: dir.to_path_buf(),
+        files,
+    })
 }
 
 /// Every `*.ftl` below `dir`, sorted. Symbolic links to folders are not

@@ -1,0 +1,104 @@
+//! `statusdb validate`: every defect's exact diagnostic, the summary, JSON, exit codes.
+
+mod common;
+
+use common::{repo, statusdb};
+
+fn validate(args: &[&str]) -> snapbox::cmd::OutputAssert {
+    statusdb().arg("validate").args(args).assert()
+}
+
+#[test]
+fn our_own_locales_pass_strict() {
+    validate(&["--strict"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+locale  total  translated  missing  obsolete  errors  warnings  complete
+en        621         621        0         0       0         0    100.0%  (reference)
+ru        621         621        0         0       0         0    100.0%
+
+0 error(s), 0 warning(s)
+
+"#]]);
+}
+
+#[test]
+fn every_defect_has_its_diagnostic() {
+    validate(&["--locales", "tests/fixtures/defects"])
+        .code(1)
+        .stdout_eq(snapbox::file!["expected/validate-defects.txt"]);
+}
+
+#[test]
+fn the_json_report_has_the_same_content() {
+    validate(&["--locales", "tests/fixtures/defects", "--format", "json"])
+        .code(1)
+        .stdout_eq(snapbox::file!["expected/validate-defects.json"]);
+}
+
+/// The page this project was born from: Russian headings over English text,
+/// and a template that says "when when".
+#[test]
+fn the_seed_pages_two_failures_are_reported() {
+    validate(&[
+        "--locales",
+        "tests/fixtures/seed/locales",
+        "--data",
+        "tests/fixtures/seed/data",
+    ])
+    .success()
+    .stdout_eq(snapbox::file!["expected/validate-seed.txt"]);
+    validate(&[
+        "--locales",
+        "tests/fixtures/seed/locales",
+        "--data",
+        "tests/fixtures/seed/data",
+        "--strict",
+    ])
+    .code(1);
+}
+
+#[test]
+fn only_the_named_locales_are_checked() {
+    let tree = common::fixture("defects");
+    std::fs::create_dir(tree.path().join("not a locale")).unwrap();
+    let root = tree.path().to_str().unwrap();
+    validate(&["--locales", root, "en", "--format", "json"]).success();
+    validate(&["--locales", root]).code(2).stderr_eq(snapbox::str![[r#"
+error: [..]not a locale: folder `not a locale` is not a BCP 47 language tag (examples: en, ru, pt-BR); name each locale folder by its tag, or pass the locales to use
+
+"#]]);
+    validate(&["--locales", root, "de"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: no locale `de` in [..]; available: en, ru
+
+"#]]);
+    validate(&["--locales", root, "../etc"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: `../etc` is not a BCP 47 language tag (examples: en, ru, pt-BR)
+
+"#]]);
+}
+
+#[test]
+fn a_missing_tree_is_an_io_error() {
+    validate(&["--locales", "no/such/dir"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: cannot read the locale folder no/such/dir: No such file or directory (os error 2)
+
+"#]]);
+}
+
+#[test]
+fn a_missing_reference_is_named() {
+    validate(&["--locales", "tests/fixtures/defects", "--reference", "fr"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: the reference locale `fr` is not in tests/fixtures/defects; available: en, ru
+
+"#]]);
+    assert!(repo().join("tests/fixtures/defects/en").is_dir());
+}
