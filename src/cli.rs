@@ -27,6 +27,8 @@ pub enum Command {
     Compare(CompareArgs),
     Search(SearchArgs),
     Validate(ValidateArgs),
+    Export(ExportArgs),
+    Import(ImportArgs),
 }
 
 /// Where statusdb's own sources are.
@@ -164,4 +166,71 @@ pub struct ValidateArgs {
     pub strict: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
+}
+
+/// Which tree and which locales a transfer works on.
+#[derive(Debug, Args)]
+pub struct TransferArgs {
+    /// The locale to export or import (BCP 47 tag)
+    #[arg(long, value_name = "TAG")]
+    pub locale: String,
+    /// Folder of locale folders: DIR/<tag>/**/*.ftl
+    #[arg(long, value_name = "DIR", default_value = "locales")]
+    pub locales: PathBuf,
+    /// The locale translators translate from
+    #[arg(long, value_name = "TAG", default_value = "en")]
+    pub reference: String,
+}
+
+/// Write a CSV for translators: one row per message value or attribute.
+///
+/// Columns: key, file, reference, translation, status (missing, translated,
+/// unchanged, obsolete), comment, variables, fingerprint. Cells a spreadsheet
+/// would run as a formula are prefixed with a quote, which import removes.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  statusdb export --locale ru --out ru.csv
+  statusdb export --locale ru --only missing --out todo.csv
+  statusdb export --locale ru --bom --out ru-excel.csv
+
+Exit codes: 0 written, 2 could not run")]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub transfer: TransferArgs,
+    /// Only rows with these statuses (comma-separated)
+    #[arg(long, value_delimiter = ',', value_parser = ["missing", "translated", "unchanged", "obsolete"])]
+    pub only: Vec<String>,
+    /// Start the file with a UTF-8 byte order mark, for Excel
+    #[arg(long)]
+    pub bom: bool,
+    /// The CSV to write (default: standard output)
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// Apply a translator's CSV to the locale's .ftl files.
+///
+/// Changes only the bytes of each changed message or attribute; comments,
+/// blank lines, order and line endings stay as they are. Rows are refused
+/// when the reference changed since export (fingerprint), when the text is
+/// not valid Fluent or uses unknown variables, or when the key is unknown.
+/// By default one refused row means nothing is written.
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  statusdb import ru.csv --locale ru --dry-run
+  statusdb import ru.csv --locale ru
+  statusdb import ru.csv --locale ru --partial
+
+Exit codes: 0 applied, 1 rows refused or the CSV is malformed, 2 could not run")]
+pub struct ImportArgs {
+    /// The CSV to read
+    pub csv: PathBuf,
+    #[command(flatten)]
+    pub transfer: TransferArgs,
+    /// Show what would change; write nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Apply the valid rows even when others are refused
+    #[arg(long)]
+    pub partial: bool,
 }

@@ -5,6 +5,7 @@
 //! formats the text with Fluent, [`db`] writes the database. [`cmd`] composes
 //! those stages into the commands of the binary; [`report`] prints results.
 
+pub mod atomic;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -15,5 +16,6 @@ pub mod pipeline;
 pub mod render;
 pub mod report;
 pub mod source;
+pub mod transfer;
 
 pub use error::{Error, Result};

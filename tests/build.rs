@@ -246,7 +246,7 @@ fn an_output_path_that_is_a_folder_is_refused() {
     build_fixture(root.path())
         .code(2)
         .stderr_eq(snapbox::str![[r#"
-error: [..]out.sqlite is a folder; give --out a file path
+error: [..]out.sqlite is a folder; give a file path
 
 "#]]);
 }

@@ -14,7 +14,6 @@ pub struct Entry<'a> {
     pub file: &'a FtlFile,
     pub value: Option<&'a Pattern<&'a str>>,
     pub attributes: &'a [Attribute<&'a str>],
-    pub comment: Option<&'a ast::Comment<&'a str>>,
     /// Byte offset of the id in the file.
     pub offset: usize,
 }
@@ -84,20 +83,18 @@ pub fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
 }
 
 fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<'a>> {
-    let (key, id, value, attributes, comment) = match entry {
+    let (key, id, value, attributes) = match entry {
         ast::Entry::Message(m) => (
             m.id.name.to_string(),
             m.id.name,
             m.value.as_ref(),
             &m.attributes[..],
-            m.comment.as_ref(),
         ),
         ast::Entry::Term(t) => (
             format!("-{}", t.id.name),
             t.id.name,
             Some(&t.value),
             &t.attributes[..],
-            t.comment.as_ref(),
         ),
         _ => return None,
     };
@@ -106,7 +103,6 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
         file,
         value,
         attributes,
-        comment,
         // A term's place starts at its `-`.
         offset: file.offset_of(id) - usize::from(matches!(entry, ast::Entry::Term(_))),
     })

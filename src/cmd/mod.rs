@@ -2,6 +2,8 @@
 
 mod build;
 mod compare;
+mod export;
+mod import;
 mod search;
 mod validate;
 
@@ -21,6 +23,8 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Compare(args) => compare::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Validate(args) => validate::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Import(args) => import::run(&args),
     }
 }
 
@@ -65,4 +69,31 @@ fn locale_arg(value: &str) -> Result<LocaleTag> {
     value
         .parse()
         .map_err(|why| Error::Usage(format!("--locale: {why}")))
+}
+
+/// The reference and target locales of a transfer, loaded once.
+fn transfer_tree(args: &crate::cli::TransferArgs) -> Result<crate::source::LocaleTree> {
+    let locale = locale_arg(&args.locale)?;
+    let reference: LocaleTag = args
+        .reference
+        .parse()
+        .map_err(|why| Error::Usage(format!("--reference: {why}")))?;
+    if locale == reference {
+        return Err(Error::Usage(format!(
+            "--locale {locale} is the reference locale; name the locale to translate into"
+        )));
+    }
+    crate::source::tree::load(&args.locales, &[reference, locale])
+}
+
+/// The reference and target locales out of a tree loaded by [`transfer_tree`].
+fn transfer_locales<'a>(
+    tree: &'a crate::source::LocaleTree,
+    args: &crate::cli::TransferArgs,
+) -> Result<(&'a crate::source::Locale, &'a crate::source::Locale)> {
+    let get = |tag: &str| {
+        tree.locale(tag)
+            .ok_or_else(|| Error::Usage(format!("no locale `{tag}` in {}", tree.root.display())))
+    };
+    Ok((get(&args.reference)?, get(&args.locale)?))
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use rusqlite::{Connection, Transaction, params};
 
 use super::migrations;
+use crate::atomic;
 use crate::error::{Error, Result};
 use crate::render::Rendered;
 use crate::source::Facts;
@@ -13,21 +14,7 @@ use crate::source::Facts;
 /// folder, then renamed over `out`, so readers and an interrupted build only
 /// ever see the complete old file or the complete new one.
 pub fn write_file(out: &Path, facts: &Facts, rendered: &Rendered) -> Result<()> {
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if out.is_dir() {
-        return Err(Error::Usage(format!(
-            "{} is a folder; give --out a file path",
-            out.display()
-        )));
-    }
-    let temp = tempfile::Builder::new()
-        .prefix(".statusdb-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    let temp = atomic::temp_beside(out)?;
     {
         let mut conn = Connection::open(temp.path()).map_err(|e| Error::db(temp.path(), e))?;
         // The temporary file is thrown away on failure, so a journal buys nothing.
@@ -38,12 +25,7 @@ pub fn write_file(out: &Path, facts: &Facts, rendered: &Rendered) -> Result<()> 
         fill(&mut conn, out, facts, rendered)?;
         conn.close().map_err(|(_, e)| Error::db(out, e))?;
     }
-    temp.as_file()
-        .sync_all()
-        .map_err(|e| Error::io("flush", temp.path(), e))?;
-    temp.persist(out)
-        .map_err(|e| Error::io("replace", out, e.error))?;
-    Ok(())
+    atomic::persist(temp, out)
 }
 
 /// Applies the schema and inserts every row in one transaction.

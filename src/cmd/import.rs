@@ -1,0 +1,71 @@
+//! `statusdb import`: a translator's CSV back into the locale's files.
+
+use crate::cli::ImportArgs;
+use crate::error::{EXIT_FINDINGS, EXIT_OK, Result};
+use crate::transfer::import::Plan;
+use crate::transfer::{csvfile, import};
+
+pub fn run(args: &ImportArgs) -> Result<u8> {
+    let tree = super::transfer_tree(&args.transfer)?;
+    let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
+    let rows = csvfile::read(&args.csv)?;
+    let plan = import::plan(reference, locale, rows);
+    let csv = args.csv.display();
+    let mut report: String = plan
+        .refused
+        .iter()
+        .map(|r| format!("{csv}:{}: refused `{}`: {}\n", r.line, r.key, r.reason))
+        .collect();
+    let blocked = !plan.refused.is_empty() && !args.partial;
+    if args.dry_run || blocked {
+        report.push_str(&changes(&plan));
+    } else {
+        for write in &plan.writes {
+            if let Some(dir) = write.path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
+            }
+            crate::atomic::write(&write.path, &write.contents)?;
+        }
+    }
+    report.push_str(&summary(&plan, args.dry_run, blocked));
+    super::eprint(&report);
+    Ok(if plan.refused.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+fn changes(plan: &Plan) -> String {
+    let mut out = String::new();
+    for write in &plan.writes {
+        let verb = if write.created {
+            "would create"
+        } else {
+            "would change"
+        };
+        out.push_str(&format!("{verb} {}:\n", write.path.display()));
+        for change in &write.changes {
+            out.push_str(&format!("  {change}\n"));
+        }
+    }
+    out
+}
+
+fn summary(plan: &Plan, dry_run: bool, blocked: bool) -> String {
+    let c = plan.counts;
+    let counts = format!(
+        "updated {}, added {}, unchanged {}, refused {}",
+        c.updated,
+        c.added,
+        c.unchanged,
+        plan.refused.len()
+    );
+    match (dry_run, blocked) {
+        (true, _) => format!("Dry run, nothing written: {counts}\n"),
+        (false, true) => format!(
+            "Nothing written because rows were refused (use --partial to apply the others): {counts}\n"
+        ),
+        (false, false) => format!("Imported: {counts}\n"),
+    }
+}

@@ -1,0 +1,175 @@
+//! The translator's CSV: columns, spreadsheet-safe cells, strict reading.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+
+/// One translatable unit; the columns are documented in the README.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Row {
+    pub key: String,
+    pub file: String,
+    pub reference: String,
+    pub translation: String,
+    pub status: String,
+    pub comment: String,
+    pub variables: String,
+    pub fingerprint: String,
+}
+
+pub const HEADER: [&str; 8] = [
+    "key",
+    "file",
+    "reference",
+    "translation",
+    "status",
+    "comment",
+    "variables",
+    "fingerprint",
+];
+
+/// Characters that make a spreadsheet run a cell as a formula.
+const FORMULA_START: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Prefixes a quote to cells a spreadsheet would run; a cell that already
+/// starts with a quote gets one too, so [`restore`] is exact.
+fn neutralize(cell: &str) -> String {
+    match cell.starts_with(FORMULA_START) || cell.starts_with('\'') {
+        true => format!("'{cell}"),
+        false => cell.to_string(),
+    }
+}
+
+fn restore(cell: String) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) => rest.to_string(),
+        None => cell,
+    }
+}
+
+/// The CSV bytes for `rows`, optionally with a UTF-8 BOM for Excel.
+pub fn write(rows: &[Row], bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    if bom {
+        out.extend_from_slice("\u{feff}".as_bytes());
+    }
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(out);
+    writer.write_record(HEADER).expect("writing to memory");
+    for row in rows {
+        let cells = [
+            &row.key,
+            &row.file,
+            &row.reference,
+            &row.translation,
+            &row.status,
+            &row.comment,
+            &row.variables,
+            &row.fingerprint,
+        ];
+        writer
+            .write_record(cells.map(|c| neutralize(c)))
+            .expect("writing to memory");
+    }
+    writer.into_inner().expect("writing to memory")
+}
+
+/// Reads a translator's CSV; any malformed part fails with its line.
+pub fn read(path: &Path) -> Result<Vec<(u64, Row)>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(data(
+            path,
+            1,
+            format!(
+                "the file is empty; it needs the header row {}",
+                HEADER.join(",")
+            ),
+        ));
+    }
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    if header.iter().ne(HEADER) {
+        let found: Vec<&str> = header.iter().collect();
+        return Err(data(
+            path,
+            1,
+            format!(
+                "the header is `{}`; it must be `{}` (export a fresh CSV to get it)",
+                found.join(","),
+                HEADER.join(",")
+            ),
+        ));
+    }
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| csv_error(path, &e))?;
+        let line = record.position().map_or(0, |p| p.line());
+        let cells: Vec<String> = record.iter().map(|c| restore(c.to_string())).collect();
+        let [
+            key,
+            file,
+            reference,
+            translation,
+            status,
+            comment,
+            variables,
+            fingerprint,
+        ] = <[String; 8]>::try_from(cells).expect("the header has eight columns and rows match it");
+        rows.push((
+            line,
+            Row {
+                key,
+                file,
+                reference,
+                translation,
+                status,
+                comment,
+                variables,
+                fingerprint,
+            },
+        ));
+    }
+    Ok(rows)
+}
+
+fn data(path: &Path, line: u64, message: String) -> Error {
+    Error::Data {
+        path: path.to_path_buf(),
+        line,
+        message,
+    }
+}
+
+fn csv_error(path: &Path, err: &csv::Error) -> Error {
+    let line = err.position().map_or(1, |p| p.line());
+    let message = match err.kind() {
+        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the CSV as UTF-8".to_string(),
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!(
+            "the row has {len} fields but the header has {expected_len}; check for a stray comma or an unterminated quote"
+        ),
+        _ => err.to_string(),
+    };
+    data(path, line, message)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formula_cells_are_neutralized_and_restored_exactly() {
+        for cell in [
+            "=SUM(A1)", "+1", "-brand", "@x", "\tx", "\rx", "'quoted", "''", "plain", "",
+        ] {
+            assert_eq!(restore(neutralize(cell)), cell);
+            assert!(!neutralize(cell).starts_with(FORMULA_START));
+        }
+    }
+}

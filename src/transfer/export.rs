@@ -1,0 +1,148 @@
+//! Export: one CSV row per translatable unit, with the context a translator needs.
+
+use std::collections::BTreeMap;
+
+use fluent_syntax::ast::{self, InlineExpression, Pattern};
+
+use super::csvfile::Row;
+use super::units::{self, Unit, fingerprint};
+use crate::check::{Catalog, Entry, walk};
+use crate::source::{FtlFile, Locale};
+
+/// Row statuses, also the values `--only` takes.
+pub const STATUSES: [&str; 4] = ["missing", "translated", "unchanged", "obsolete"];
+
+/// Every unit of the reference, with the locale's translation and status,
+/// then the locale's obsolete units; in file and entry order.
+pub fn rows(reference: &Locale, locale: &Locale) -> Vec<Row> {
+    let (catalog, _) = Catalog::new(reference);
+    let mut rows = Vec::new();
+    for ref_file in &reference.files {
+        let translated = locale.file(&ref_file.rel).map(unit_map).unwrap_or_default();
+        let comments = comments(ref_file);
+        for unit in units_of(ref_file) {
+            let translation = translated
+                .get(&unit.key)
+                .map(|u| u.text.clone())
+                .unwrap_or_default();
+            let status = match translation.as_str() {
+                "" => "missing",
+                t if t == unit.text => "unchanged",
+                _ => "translated",
+            };
+            let mut row = row(
+                &ref_file.rel,
+                &unit,
+                translation,
+                status,
+                catalog.get(entry_key(&unit.key)),
+            );
+            row.comment = comments
+                .get(entry_key(&unit.key))
+                .cloned()
+                .unwrap_or_default();
+            rows.push(row);
+        }
+    }
+    for file in &locale.files {
+        let known = reference.file(&file.rel).map(unit_map).unwrap_or_default();
+        for unit in units_of(file)
+            .into_iter()
+            .filter(|u| !known.contains_key(&u.key) && !u.key.starts_with('-'))
+        {
+            let text = unit.text.clone();
+            rows.push(Row {
+                reference: String::new(),
+                fingerprint: String::new(),
+                ..row(&file.rel, &unit, text, "obsolete", None)
+            });
+        }
+    }
+    rows
+}
+
+fn row(file: &str, unit: &Unit, translation: String, status: &str, entry: Option<&Entry>) -> Row {
+    Row {
+        key: unit.key.clone(),
+        file: file.to_string(),
+        reference: unit.text.clone(),
+        translation,
+        status: status.to_string(),
+        comment: String::new(),
+        variables: entry
+            .and_then(|e| e.pattern(attribute(&unit.key)))
+            .map(describe_variables)
+            .unwrap_or_default(),
+        fingerprint: fingerprint(&unit.text),
+    }
+}
+
+/// Each entry's comment. The runtime parse behind the checks drops
+/// comments, so the reference is parsed once more here, in full.
+fn comments(file: &FtlFile) -> BTreeMap<String, String> {
+    let resource = match fluent_syntax::parser::parse(file.source()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    let mut found = BTreeMap::new();
+    for entry in &resource.body {
+        let (key, comment) = match entry {
+            ast::Entry::Message(m) => (m.id.name.to_string(), &m.comment),
+            ast::Entry::Term(t) => (format!("-{}", t.id.name), &t.comment),
+            _ => continue,
+        };
+        if let Some(comment) = comment {
+            found.insert(key, comment.content.join("\n"));
+        }
+    }
+    found
+}
+
+/// The units of a file in order.
+pub fn units_of(file: &FtlFile) -> Vec<Unit> {
+    units::entries(file)
+        .into_iter()
+        .flat_map(|e| e.units)
+        .collect()
+}
+
+fn unit_map(file: &FtlFile) -> BTreeMap<String, Unit> {
+    units_of(file)
+        .into_iter()
+        .map(|u| (u.key.clone(), u))
+        .collect()
+}
+
+/// `greeting` of `greeting.title`.
+pub fn entry_key(key: &str) -> &str {
+    key.split_once('.').map_or(key, |(entry, _)| entry)
+}
+
+/// `title` of `greeting.title`.
+pub fn attribute(key: &str) -> Option<&str> {
+    key.split_once('.').map(|(_, attr)| attr)
+}
+
+/// `$count (a number: picks the variant), $user; uses -brand`.
+fn describe_variables(pattern: &Pattern<&str>) -> String {
+    let uses = walk::uses(pattern);
+    let selectors: Vec<&str> = walk::selects(pattern)
+        .into_iter()
+        .filter_map(|(selector, _)| match selector {
+            InlineExpression::VariableReference { id } => Some(id.name),
+            _ => None,
+        })
+        .collect();
+    let mut parts: Vec<String> = uses
+        .variables
+        .iter()
+        .map(|v| match selectors.contains(v) {
+            true => format!("${v} (a number or keyword: picks the variant)"),
+            false => format!("${v} (inserted as is)"),
+        })
+        .collect();
+    if !uses.references.is_empty() {
+        let refs: Vec<&str> = uses.references.iter().map(String::as_str).collect();
+        parts.push(format!("uses {}", refs.join(", ")));
+    }
+    parts.join("; ")
+}

@@ -1,0 +1,351 @@
+//! Import: turn a translator's CSV into byte patches of the locale's files.
+//!
+//! Each accepted row changes only the bytes of its own value or attribute;
+//! new messages go into the reference's file, after the entry that precedes
+//! them in the reference.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use super::csvfile::Row;
+use super::export::{attribute, entry_key, units_of};
+use super::units::{self, EntrySpan, fingerprint, value_source};
+use crate::check::{Catalog, walk};
+use crate::source::{FtlFile, Locale};
+
+/// A row that cannot be applied, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub line: u64,
+    pub key: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    pub updated: usize,
+    pub added: usize,
+    pub unchanged: usize,
+}
+
+/// New contents for one file.
+#[derive(Debug)]
+pub struct FileWrite {
+    pub path: PathBuf,
+    pub contents: Vec<u8>,
+    pub created: bool,
+    /// `updated key` / `added key`, for `--dry-run`.
+    pub changes: Vec<String>,
+}
+
+/// What an import would do.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub writes: Vec<FileWrite>,
+    pub refused: Vec<Refusal>,
+    pub counts: Counts,
+}
+
+/// An accepted row: a unit's new text, in reference order.
+struct Edit {
+    order: usize,
+    key: String,
+    text: String,
+}
+
+/// Checks every row, then computes the new contents of each file touched.
+pub fn plan(reference: &Locale, locale: &Locale, rows: Vec<(u64, Row)>) -> Plan {
+    let index = ReferenceIndex::new(reference);
+    let mut plan = Plan::default();
+    let mut edits: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
+    for (line, row) in rows.into_iter().filter(|(_, r)| !r.translation.is_empty()) {
+        match index.accept(locale, &row) {
+            Ok(order) => edits.entry(row.file).or_default().push(Edit {
+                order,
+                key: row.key,
+                text: row.translation,
+            }),
+            Err(reason) => plan.refused.push(Refusal {
+                line,
+                key: row.key,
+                reason,
+            }),
+        }
+    }
+    for (rel, mut file_edits) in edits {
+        file_edits.sort_by_key(|e| e.order);
+        let existing = locale.file(&rel);
+        let order = index.entry_order(&rel);
+        if let Some(write) =
+            patch_file(locale, &rel, existing, &order, file_edits, &mut plan.counts)
+        {
+            plan.writes.push(write);
+        }
+    }
+    plan
+}
+
+/// The reference's units by key, with the variables each one provides.
+struct ReferenceIndex<'a> {
+    reference: &'a Locale,
+    units: BTreeMap<String, (String, String, usize)>,
+}
+
+impl<'a> ReferenceIndex<'a> {
+    fn new(reference: &'a Locale) -> Self {
+        let mut units = BTreeMap::new();
+        let mut order = 0;
+        for file in &reference.files {
+            for unit in units_of(file) {
+                order += 1;
+                units.insert(unit.key, (file.rel.clone(), unit.text, order));
+            }
+        }
+        ReferenceIndex { reference, units }
+    }
+
+    /// Entry keys of a reference file, in order.
+    fn entry_order(&self, rel: &str) -> Vec<String> {
+        self.reference
+            .file(rel)
+            .map(|f| units::entries(f).into_iter().map(|e| e.key).collect())
+            .unwrap_or_default()
+    }
+
+    /// The row's place in reference order, or why it is refused.
+    fn accept(&self, locale: &Locale, row: &Row) -> Result<usize, String> {
+        let Some((rel, text, order)) = self.units.get(&row.key) else {
+            return obsolete_unit(locale, row).map(|_| usize::MAX);
+        };
+        if *rel != row.file {
+            return Err(format!(
+                "`{}` belongs to `{rel}`, not `{}`",
+                row.key, row.file
+            ));
+        }
+        if fingerprint(text) != row.fingerprint {
+            return Err("the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row".into());
+        }
+        let variables = reference_variables(self.reference, &row.key);
+        check_translation(&row.translation, &variables)?;
+        Ok(*order)
+    }
+}
+
+/// Obsolete units may be updated where they already are, never created.
+fn obsolete_unit(locale: &Locale, row: &Row) -> Result<(), String> {
+    let exists = locale
+        .file(&row.file)
+        .is_some_and(|f| units_of(f).iter().any(|u| u.key == row.key));
+    match exists {
+        true => Ok(()),
+        false => Err(format!(
+            "unknown key `{}`: the reference has no such message or attribute",
+            row.key
+        )),
+    }
+}
+
+fn reference_variables(reference: &Locale, key: &str) -> Vec<String> {
+    let (catalog, _) = Catalog::new(reference);
+    let pattern = catalog
+        .get(entry_key(key))
+        .and_then(|e| e.pattern(attribute(key)));
+    pattern
+        .map(|p| {
+            walk::uses(p)
+                .variables
+                .into_iter()
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// A translation must parse as a Fluent value and use only known variables.
+fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
+    let source = format!("check ={}\n", value_source(text, "\n"));
+    let resource = match fluent_syntax::parser::parse(source.as_str()) {
+        Ok(resource) => resource,
+        Err((_, errors)) => {
+            return Err(format!(
+                "the translation is not valid Fluent: {}",
+                errors[0].kind
+            ));
+        }
+    };
+    let [fluent_syntax::ast::Entry::Message(message)] = &resource.body[..] else {
+        return Err(
+            "the translation is not valid Fluent: it must be one value, not several entries".into(),
+        );
+    };
+    let Some(pattern) = &message.value else {
+        return Err("the translation is not valid Fluent: it has no value".into());
+    };
+    let unknown: Vec<String> = walk::uses(pattern)
+        .variables
+        .into_iter()
+        .filter(|v| !variables.iter().any(|k| k == v))
+        .map(|v| format!("${v}"))
+        .collect();
+    match unknown.is_empty() {
+        true => Ok(()),
+        false => Err(format!(
+            "the translation uses {}, which the reference does not provide",
+            unknown.join(", ")
+        )),
+    }
+}
+
+/// New contents for one file, or `None` when every edit is already there.
+fn patch_file(
+    locale: &Locale,
+    rel: &str,
+    existing: Option<&FtlFile>,
+    order: &[String],
+    edits: Vec<Edit>,
+    counts: &mut Counts,
+) -> Option<FileWrite> {
+    let source = existing.map_or("", |f| f.source());
+    let eol = if source.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let entries = existing.map(units::entries).unwrap_or_default();
+    let mut patches: Vec<(usize, usize, String)> = Vec::new();
+    let mut changes = Vec::new();
+    // New entries in reference order, so entries inserted at one place keep it.
+    let mut new_entries: Vec<(String, Vec<Edit>)> = Vec::new();
+    for edit in edits {
+        let entry = entries.iter().find(|e| e.key == entry_key(&edit.key));
+        match (
+            entry,
+            entry.and_then(|e| e.units.iter().find(|u| u.key == edit.key)),
+        ) {
+            (_, Some(unit)) if unit.text == edit.text => counts.unchanged += 1,
+            (_, Some(unit)) => {
+                patches.push((
+                    unit.span.start,
+                    unit.span.end,
+                    value_source(&edit.text, eol),
+                ));
+                changes.push(format!("updated {}", edit.key));
+                counts.updated += 1;
+            }
+            (Some(entry), None) => {
+                patches.push(insert_unit(source, entry, &edit, eol));
+                changes.push(format!("added {}", edit.key));
+                counts.added += 1;
+            }
+            (None, None) => match new_entries
+                .iter_mut()
+                .find(|(k, _)| k == entry_key(&edit.key))
+            {
+                Some((_, list)) => list.push(edit),
+                None => new_entries.push((entry_key(&edit.key).to_string(), vec![edit])),
+            },
+        }
+    }
+    for (key, unit_edits) in &new_entries {
+        patches.push(insert_entry(source, &entries, order, key, unit_edits, eol));
+        changes.extend(unit_edits.iter().map(|e| format!("added {}", e.key)));
+        counts.added += unit_edits.len();
+    }
+    if patches.is_empty() {
+        return None;
+    }
+    let mut contents = if existing.is_some_and(|f| f.has_bom) {
+        "\u{feff}".to_string()
+    } else {
+        String::new()
+    };
+    contents.push_str(&apply(source, patches));
+    if existing.is_none() {
+        contents = format!("{}{eol}", contents.trim_end());
+    }
+    Some(FileWrite {
+        path: locale.dir.join(rel),
+        contents: contents.into_bytes(),
+        created: existing.is_none(),
+        changes,
+    })
+}
+
+/// A value goes right after the entry's `=`; an attribute after its last line.
+fn insert_unit(source: &str, entry: &EntrySpan, edit: &Edit, eol: &str) -> (usize, usize, String) {
+    match attribute(&edit.key) {
+        None => {
+            let at = entry.span.start + source[entry.span.clone()].find('=').map_or(0, |i| i + 1);
+            (at, at, value_source(&edit.text, eol))
+        }
+        Some(attr) => (
+            entry.span.end,
+            entry.span.end,
+            format!("{eol}    .{attr} ={}", value_source(&edit.text, eol)),
+        ),
+    }
+}
+
+/// A new entry goes after the nearest earlier reference entry the file has,
+/// else before the nearest later one, else at the end.
+fn insert_entry(
+    source: &str,
+    entries: &[EntrySpan],
+    order: &[String],
+    key: &str,
+    edits: &[Edit],
+    eol: &str,
+) -> (usize, usize, String) {
+    let mut text = key.to_string();
+    for edit in edits {
+        match attribute(&edit.key) {
+            None => text.push_str(&format!(" ={}", value_source(&edit.text, eol))),
+            Some(attr) => {
+                if !text.contains('=') {
+                    text.push_str(" =");
+                }
+                text.push_str(&format!(
+                    "{eol}    .{attr} ={}",
+                    value_source(&edit.text, eol)
+                ));
+            }
+        }
+    }
+    let position = order.iter().position(|k| k == key).unwrap_or(order.len());
+    let find = |k: &String| entries.iter().find(|e| &e.key == k);
+    if let Some(before) = order[..position].iter().rev().find_map(find) {
+        return (
+            before.span.end,
+            before.span.end,
+            format!("{eol}{eol}{text}"),
+        );
+    }
+    if let Some(after) = order[position..].iter().find_map(find) {
+        return (
+            after.span.start,
+            after.span.start,
+            format!("{text}{eol}{eol}"),
+        );
+    }
+    let at = source.len();
+    match source.is_empty() {
+        true => (at, at, format!("{text}{eol}{eol}")),
+        false if source.ends_with('\n') => (at, at, format!("{eol}{text}{eol}")),
+        false => (at, at, format!("{eol}{eol}{text}{eol}")),
+    }
+}
+
+/// Applies non-overlapping patches; insertions at one place keep their order.
+fn apply(source: &str, mut patches: Vec<(usize, usize, String)>) -> String {
+    patches.sort_by_key(|p| p.0);
+    let mut out = String::with_capacity(source.len() + 256);
+    let mut cursor = 0;
+    for (start, end, text) in patches {
+        out.push_str(&source[cursor..start.max(cursor)]);
+        out.push_str(&text);
+        cursor = end.max(cursor);
+    }
+    out.push_str(&source[cursor..]);
+    out
+}
