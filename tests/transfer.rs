@@ -277,7 +277,7 @@ error: [..]raw.csv:2: the row has 3 fields but the header has 8; check for a str
     import_raw(root.path(), &bad)
         .code(1)
         .stderr_eq(snapbox::str![[r#"
-error: [..]raw.csv:2: invalid UTF-8; save the CSV as UTF-8
+error: [..]raw.csv:2: invalid UTF-8; save the file as UTF-8
 
 "#]]);
 }

@@ -38,13 +38,16 @@ pub fn data_error(path: &Path, line: u64, message: impl Into<String>) -> Error {
     }
 }
 
-fn csv_error(path: &Path, err: &csv::Error) -> Error {
+/// A CSV reading error as a data error at its line.
+pub fn csv_error(path: &Path, err: &csv::Error) -> Error {
     let line = err.position().map_or(1, |p| p.line());
     let message = match err.kind() {
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the file as UTF-8".to_string(),
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
-        } => format!("the row has {len} fields but the header has {expected_len}"),
+        } => format!(
+            "the row has {len} fields but the header has {expected_len}; check for a stray comma or an unterminated quote"
+        ),
         csv::ErrorKind::Deserialize { err, .. } => match err.field() {
             Some(field) => format!("column {}: {}", field + 1, err.kind()),
             None => err.kind().to_string(),

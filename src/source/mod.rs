@@ -1,6 +1,6 @@
 //! Load: read the facts in `data/` and a Fluent locale tree into memory, once.
 
-mod csvrows;
+pub(crate) mod csvrows;
 pub mod facts;
 pub mod ftl;
 mod lines;

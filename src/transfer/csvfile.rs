@@ -5,6 +5,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::source::csvrows::{csv_error, data_error as data};
 
 /// One translatable unit; the columns are documented in the README.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -82,14 +83,11 @@ pub fn read(path: &Path) -> Result<Vec<(u64, Row)>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(data(
-            path,
-            1,
-            format!(
-                "the file is empty; it needs the header row {}",
-                HEADER.join(",")
-            ),
-        ));
+        let why = format!(
+            "the file is empty; it needs the header row {}",
+            HEADER.join(",")
+        );
+        return Err(data(path, 1, why));
     }
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
@@ -109,54 +107,13 @@ pub fn read(path: &Path) -> Result<Vec<(u64, Row)>> {
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record.position().map_or(0, |p| p.line());
-        let cells: Vec<String> = record.iter().map(|c| restore(c.to_string())).collect();
-        let [
-            key,
-            file,
-            reference,
-            translation,
-            status,
-            comment,
-            variables,
-            fingerprint,
-        ] = <[String; 8]>::try_from(cells).expect("the header has eight columns and rows match it");
-        rows.push((
-            line,
-            Row {
-                key,
-                file,
-                reference,
-                translation,
-                status,
-                comment,
-                variables,
-                fingerprint,
-            },
-        ));
+        let restored: csv::StringRecord = record.iter().map(|c| restore(c.to_string())).collect();
+        let row = restored
+            .deserialize(Some(&header))
+            .map_err(|e| csv_error(path, &e))?;
+        rows.push((line, row));
     }
     Ok(rows)
-}
-
-fn data(path: &Path, line: u64, message: String) -> Error {
-    Error::Data {
-        path: path.to_path_buf(),
-        line,
-        message,
-    }
-}
-
-fn csv_error(path: &Path, err: &csv::Error) -> Error {
-    let line = err.position().map_or(1, |p| p.line());
-    let message = match err.kind() {
-        csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the CSV as UTF-8".to_string(),
-        csv::ErrorKind::UnequalLengths {
-            expected_len, len, ..
-        } => format!(
-            "the row has {len} fields but the header has {expected_len}; check for a stray comma or an unterminated quote"
-        ),
-        _ => err.to_string(),
-    };
-    data(path, line, message)
 }
 
 #[cfg(test)]
