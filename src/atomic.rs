@@ -9,7 +9,13 @@ use tempfile::NamedTempFile;
 
 use crate::error::{Error, Result};
 
-/// A temporary file beside `path`, removed on drop unless persisted.
+const PREFIX: &str = ".statusdb-";
+const SUFFIX: &str = ".tmp";
+
+/// A temporary file beside `path`, removed on drop unless persisted. Its
+/// name carries this process's id and it stays locked while the process
+/// lives, so [`remove_stale`] can tell the leftovers of a killed run from
+/// the work of a running one.
 pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
     if path.is_dir() {
         return Err(Error::Usage(format!(
@@ -21,11 +27,38 @@ pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    tempfile::Builder::new()
-        .prefix(".statusdb-")
-        .suffix(".tmp")
+    remove_stale(dir);
+    let temp = tempfile::Builder::new()
+        .prefix(&format!("{PREFIX}{}-", std::process::id()))
+        .suffix(SUFFIX)
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file in", dir, e))
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
+    temp.as_file()
+        .lock()
+        .map_err(|e| Error::io("lock", temp.path(), e))?;
+    Ok(temp)
+}
+
+/// Removes temporary files that no live statusdb holds: what a killed run
+/// left behind. Best effort: a file that cannot be inspected stays.
+fn remove_stale(dir: &Path) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(PREFIX) && name.ends_with(SUFFIX)) {
+            continue;
+        }
+        let owner = name[PREFIX.len()..].split('-').next().unwrap_or("");
+        // A live owner may not have taken its lock yet; leave its file alone.
+        let owner_alive = Path::new("/proc").join(owner).exists() && !owner.is_empty();
+        let unlocked = std::fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
+        if !owner_alive && unlocked {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Flushes `temp` to disk and renames it over `path`.

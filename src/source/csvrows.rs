@@ -15,7 +15,9 @@ pub struct Row<T> {
 /// Reads every row of `path` as `T`, using the header row to match columns.
 pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes.as_slice());
+    // Spreadsheets often save a byte-order mark; it is not part of the header.
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
     let mut rows = Vec::new();
     for record in reader.records() {

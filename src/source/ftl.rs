@@ -26,6 +26,20 @@ impl FtlFile {
     /// Fluent syntax errors are kept for the checks.
     pub fn parse(path: &Path, rel: String, bytes: Vec<u8>) -> Result<Self> {
         let mut text = String::from_utf8(bytes).map_err(|e| invalid_utf8(path, &e))?;
+        if let Some(offset) = text.find('\0') {
+            return Err(refusal(
+                path,
+                &text,
+                offset,
+                "contains a NUL byte, so it is not a text file; remove the byte or restore the file",
+            ));
+        }
+        if let Some(offset) = too_deep(&text) {
+            let why = format!(
+                "placeables are nested more than {MAX_NESTING} levels deep; statusdb refuses such files rather than risk running out of stack"
+            );
+            return Err(refusal(path, &text, offset, &why));
+        }
         let has_bom = text.starts_with('\u{feff}');
         if has_bom {
             text.drain(..3);
@@ -79,6 +93,35 @@ impl FtlFile {
         let range = self.lines.line_range(self.source(), line);
         let start = range.start;
         (&self.source()[range], start)
+    }
+}
+
+/// Deeper nesting than any real translation needs; the Fluent parser is
+/// recursive, so unbounded nesting would overflow the stack.
+pub const MAX_NESTING: usize = 100;
+
+/// Where `{` nesting first exceeds [`MAX_NESTING`], if it does. Braces in
+/// string literals are counted too: a harmless over-estimate.
+pub fn too_deep(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (offset, byte) in text.bytes().enumerate() {
+        match byte {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            return Some(offset);
+        }
+    }
+    None
+}
+
+fn refusal(path: &Path, text: &str, offset: usize, why: &str) -> Error {
+    Error::Data {
+        path: path.to_path_buf(),
+        line: text[..offset].matches('\n').count() as u64 + 1,
+        message: why.to_string(),
     }
 }
 

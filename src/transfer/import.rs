@@ -164,6 +164,12 @@ fn reference_variables(reference: &Locale, key: &str) -> Vec<String> {
 
 /// A translation must parse as a Fluent value and use only known variables.
 fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
+    if crate::source::ftl::too_deep(text).is_some() {
+        let max = crate::source::ftl::MAX_NESTING;
+        return Err(format!(
+            "the translation nests placeables more than {max} levels deep"
+        ));
+    }
     let source = format!("check ={}\n", value_source(text, "\n"));
     let resource = match fluent_syntax::parser::parse(source.as_str()) {
         Ok(resource) => resource,
