@@ -119,7 +119,7 @@ fn words(tag: &str, i: usize) -> String {
 /// Message `m-i`, of one of several shapes chosen by `i`.
 fn message(i: usize, tag: &str) -> String {
     let text = words(tag, i);
-    let comment = if i % 7 == 0 {
+    let comment = if i.is_multiple_of(7) {
         format!("# Context for message {i}.\n")
     } else {
         String::new()
