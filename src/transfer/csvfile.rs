@@ -81,7 +81,12 @@ pub fn write(rows: &[Row], bom: bool) -> Vec<u8> {
 /// Reads a translator's CSV; any malformed part fails with its line.
 pub fn read(path: &Path) -> Result<Vec<(u64, Row)>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    parse(path, &bytes)
+}
+
+/// Parses CSV bytes; `path` only names the file in errors.
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<(u64, Row)>> {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let why = format!(
             "the file is empty; it needs the header row {}",

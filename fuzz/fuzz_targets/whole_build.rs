@@ -1,0 +1,24 @@
+//! The whole build: any bytes as the Russian file, through check, render and
+//! an in-memory database, then every pair page read back.
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+use std::path::Path;
+
+use libfuzzer_sys::fuzz_target;
+use statusdb::check::{self, Options};
+use statusdb::{db, pipeline, render};
+
+fuzz_target!(|data: &[u8]| {
+    let Some(tree) = common::tree(data) else { return };
+    let facts = common::facts();
+    let Ok(report) = check::check(&tree, &Options { reference: "en", facts: Some(facts) }) else { return };
+    if !pipeline::blocking(&report).is_empty() {
+        return;
+    }
+    let rendered = render::render(&tree, facts, &report.summaries);
+    let conn = db::in_memory(facts, &rendered).expect("a checked tree always builds");
+    db::query::joined_texts(&conn, Path::new(":memory:")).expect("every pair page reads");
+});
