@@ -9,6 +9,8 @@ pub struct Spec {
     pub messages: usize,
     pub locales: Vec<String>,
     pub seed: u64,
+    /// Off for a clean tree that builds (the build benchmarks).
+    pub defects: bool,
 }
 
 /// Defect rates per translated message.
@@ -42,15 +44,56 @@ impl Rng {
     }
 }
 
-/// Writes `root/<tag>/file-N.ftl` for `en` and every locale of `spec`.
+/// statusdb's own facts, so that `statusdb build` runs on a generated tree.
+const CODES: &str = include_str!("../data/status-codes.csv");
+const UI: &str = include_str!("../locales/en/ui.ftl");
+
+/// Writes `root/locales/<tag>/file-N.ftl` with the generated messages, plus
+/// `ui.ftl` and `codes.ftl` (complete, for every code) in each locale and a
+/// matching `root/data/`, for `en` and every locale of `spec`.
 pub fn generate(root: &Path, spec: &Spec) -> std::io::Result<Vec<Written>> {
+    let locales = root.join("locales");
     let files = spec.messages.div_ceil(PER_FILE).max(1);
-    let mut written = vec![write_locale(root, "en", spec, files, None)?];
+    let mut written = vec![write_locale(&locales, "en", spec, files, None)?];
     for (n, tag) in spec.locales.iter().enumerate() {
         let mut rng = Rng(spec.seed ^ (n as u64 + 1).wrapping_mul(0xA24B_AED4_963E_E407));
-        written.push(write_locale(root, tag, spec, files, Some(&mut rng))?);
+        written.push(write_locale(&locales, tag, spec, files, Some(&mut rng))?);
     }
+    write_data(root, spec)?;
     Ok(written)
+}
+
+fn write_data(root: &Path, spec: &Spec) -> std::io::Result<()> {
+    let data = root.join("data");
+    std::fs::create_dir_all(&data)?;
+    std::fs::write(data.join("status-codes.csv"), CODES)?;
+    std::fs::write(data.join("aliases.csv"), "code,alias\n")?;
+    let mut locales = String::from("tag,name,native_name,is_reference\nen,English,English,yes\n");
+    for tag in &spec.locales {
+        let _ = writeln!(locales, "{tag},{tag},{tag},no");
+    }
+    std::fs::write(data.join("locales.csv"), locales)
+}
+
+/// `ui.ftl` (the reference's, in every locale) and a complete `codes.ftl`.
+fn write_content(dir: &Path, tag: &str) -> std::io::Result<usize> {
+    let mut codes = String::new();
+    for code in CODES.lines().skip(1).filter_map(|l| l.split(',').next()) {
+        let _ = writeln!(codes, "code-{code} = {}", words(tag, 0));
+        for attr in [
+            "summary",
+            "description",
+            "seen-when",
+            "how-to-fix",
+            "use-when",
+        ] {
+            let _ = writeln!(codes, "    .{attr} = {}", words(tag, code.len()));
+        }
+        codes.push('\n');
+    }
+    std::fs::write(dir.join("ui.ftl"), UI)?;
+    std::fs::write(dir.join("codes.ftl"), &codes)?;
+    Ok(UI.len() + codes.len())
 }
 
 fn write_locale(
@@ -66,6 +109,7 @@ fn write_locale(
         locale: tag.to_string(),
         ..Default::default()
     };
+    w.bytes += write_content(&dir, tag)?;
     for file in 0..files {
         let mut out = format!("# Generated file {file} for {tag}.\n\n");
         if file == 0 {
@@ -74,7 +118,8 @@ fn write_locale(
         for i in (file * PER_FILE)..((file + 1) * PER_FILE).min(spec.messages) {
             match rng.as_deref_mut() {
                 None => out.push_str(&message(i, tag)),
-                Some(rng) => translated(i, tag, rng, &mut out, &mut w),
+                Some(rng) if spec.defects => translated(i, tag, rng, &mut out, &mut w),
+                Some(_) => out.push_str(&message(i, tag)),
             }
         }
         w.bytes += out.len();

@@ -2,6 +2,7 @@
 //!
 //!     cargo run --release --example gen_corpus -- --messages 100000 --locales ru,de,fr --out /tmp/corpus
 //!
+//! `--clean` writes no defects, so that `statusdb build` accepts the tree.
 //! Prints, per locale, how many messages it left missing, broke, stripped of
 //! a variable or added as obsolete: the counts a checker should report.
 
@@ -16,7 +17,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(why) => {
             eprintln!(
-                "error: {why}\nusage: gen_corpus [--messages N] [--locales ru,de,fr] [--seed N] --out DIR"
+                "error: {why}\nusage: gen_corpus [--messages N] [--locales ru,de,fr] [--seed N] [--clean] --out DIR"
             );
             ExitCode::from(2)
         }
@@ -28,10 +29,15 @@ fn run(args: Vec<String>) -> Result<(), String> {
         messages: 1000,
         locales: vec!["ru".into(), "de".into(), "fr".into()],
         seed: 1,
+        defects: true,
     };
     let mut out: Option<PathBuf> = None;
     let mut args = args.into_iter();
     while let Some(flag) = args.next() {
+        if flag == "--clean" {
+            spec.defects = false;
+            continue;
+        }
         let value = args.next().ok_or(format!("{flag} needs a value"))?;
         match flag.as_str() {
             "--messages" => {

@@ -20,7 +20,7 @@ if [ ! -x "$venv/bin/compare-locales" ]; then
 fi
 cargo build --quiet --release --bin statusdb --example gen_corpus
 ./target/release/examples/gen_corpus --messages "$messages" --locales ru,de,fr --out "$work/tree" > "$work/written.tsv"
-cat > "$work/tree/l10n.toml" <<'TOML'
+cat > "$work/tree/locales/l10n.toml" <<'TOML'
 basepath = "."
 locales = ["ru", "de", "fr"]
 [env]
@@ -29,9 +29,9 @@ locales = ["ru", "de", "fr"]
     reference = "en/**"
     l10n = "{l}**"
 TOML
-"$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$work/tree/l10n.toml" "$work/tree" ru de fr > /dev/null
+"$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$work/tree/locales/l10n.toml" "$work/tree/locales" ru de fr > /dev/null
 status=0
-./target/release/statusdb validate --locales "$work/tree" --format json > "$work/sd.json" || status=$?
+./target/release/statusdb validate --locales "$work/tree/locales" --format json > "$work/sd.json" || status=$?
 [ "$status" -le 1 ] || { echo "statusdb validate failed with exit code $status" >&2; exit 2; }
 
 python3 - "$work/cl.json" "$work/sd.json" "$messages" <<'PY'

@@ -14,10 +14,14 @@ pub struct Sources {
     pub tree: LocaleTree,
 }
 
-/// Loads `data/` and the locale tree.
-pub fn load(locales: &Path, data: &Path) -> Result<Sources> {
+/// Loads `data/` and the locale tree, reporting `(files parsed, total)`.
+pub fn load(
+    locales: &Path,
+    data: &Path,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Sources> {
     let facts = source::facts::load(data)?;
-    let tree = source::tree::load(locales, &[])?;
+    let tree = source::tree::load_with_progress(locales, &[], progress)?;
     Ok(Sources { facts, tree })
 }
 

@@ -14,11 +14,12 @@ fn counts_match_the_defects_written() {
         messages: 2000,
         locales: vec!["ru".into(), "de".into()],
         seed: 7,
+        defects: true,
     };
     let written = corpus::generate(dir.path(), &spec).unwrap();
     let output = common::statusdb()
         .args(["validate", "--format", "json", "--locales"])
-        .arg(dir.path())
+        .arg(dir.path().join("locales"))
         .assert()
         .code(1);
     let report: serde_json::Value = serde_json::from_slice(&output.get_output().stdout).unwrap();
@@ -56,4 +57,17 @@ fn counts_match_the_defects_written() {
             "the generator wrote every defect"
         );
     }
+}
+
+#[test]
+fn a_generated_tree_builds() {
+    let dir = common::temp();
+    let spec = corpus::Spec {
+        messages: 500,
+        locales: vec!["ru".into()],
+        seed: 3,
+        defects: false,
+    };
+    corpus::generate(dir.path(), &spec).unwrap();
+    common::build_fixture(dir.path()).success();
 }

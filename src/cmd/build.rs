@@ -8,7 +8,11 @@ use crate::render::Rendered;
 use crate::{db, pipeline, report};
 
 pub fn run(args: &BuildArgs) -> Result<u8> {
-    let sources = pipeline::load(&args.sources.locales, &args.sources.data)?;
+    let progress = report::Progress::new("Loading");
+    let sources = pipeline::load(&args.sources.locales, &args.sources.data, &|done, total| {
+        progress.update(done, total)
+    })?;
+    drop(progress);
     let checked = sources.check()?;
     let blocking = pipeline::blocking(&checked);
     if !blocking.is_empty() {

@@ -50,7 +50,7 @@ fn open_database(path: &Path, sources: &SourceArgs) -> Result<rusqlite::Connecti
         sources.locales.display(),
         sources.data.display()
     ));
-    let loaded = pipeline::load(&sources.locales, &sources.data)?;
+    let loaded = pipeline::load(&sources.locales, &sources.data, &|_, _| {})?;
     let checked = loaded.check()?;
     let rendered = loaded
         .render(&checked, "cannot build the database in memory")

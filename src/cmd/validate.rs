@@ -59,7 +59,8 @@ fn load_tree(root: &Path, only: &[String], reference: &str) -> Result<LocaleTree
                 .map_err(|why| Error::Usage(format!("--reference: {why}")))?,
         );
     }
-    source::tree::load(root, &tags)
+    let progress = report::Progress::new("Parsing");
+    source::tree::load_with_progress(root, &tags, &|done, total| progress.update(done, total))
 }
 
 /// Renders every pair page and lints the joined text.

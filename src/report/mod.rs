@@ -3,9 +3,11 @@
 
 mod diagnostics;
 pub mod page;
+mod progress;
 mod summary;
 
 pub use diagnostics::{render as diagnostics, sort};
+pub use progress::Progress;
 pub use summary::{json, table};
 
 use std::io::IsTerminal;

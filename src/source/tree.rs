@@ -1,6 +1,9 @@
 //! A Fluent locale tree laid out as `ROOT/<locale>/**/*.ftl`.
 
 use std::fs;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 use super::ftl::FtlFile;
@@ -41,6 +44,16 @@ impl LocaleTree {
 
 /// Loads the locales under `root`: all of them, or only those in `only`.
 pub fn load(root: &Path, only: &[LocaleTag]) -> Result<LocaleTree> {
+    load_with_progress(root, only, &|_, _| {})
+}
+
+/// Like [`load`], calling `progress(files_parsed, files_total)` as files are
+/// parsed. Files are read and parsed in parallel, on every core.
+pub fn load_with_progress(
+    root: &Path,
+    only: &[LocaleTag],
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<LocaleTree> {
     let dirs = locale_dirs(root, only.is_empty())?;
     if let Some(missing) = only.iter().find(|t| !dirs.iter().any(|(tag, _)| tag == *t)) {
         let available: Vec<&str> = dirs.iter().map(|(tag, _)| tag.as_str()).collect();
@@ -50,11 +63,27 @@ pub fn load(root: &Path, only: &[LocaleTag]) -> Result<LocaleTree> {
             available.join(", ")
         )));
     }
+    let mut jobs = Vec::new();
+    for (tag, dir) in dirs
+        .into_iter()
+        .filter(|(tag, _)| only.is_empty() || only.contains(tag))
+    {
+        let mut paths = Vec::new();
+        collect_ftl(&dir, &mut paths)?;
+        jobs.push((tag, dir, paths));
+    }
+    let total: usize = jobs.iter().map(|(_, _, paths)| paths.len()).sum();
+    let done = AtomicUsize::new(0);
+    let parse = |dir: &Path, path: &PathBuf| {
+        let file = read_file(dir, path);
+        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+        file
+    };
     let mut locales = Vec::new();
-    for (tag, dir) in dirs {
-        if only.is_empty() || only.contains(&tag) {
-            locales.push(load_locale(tag, &dir)?);
-        }
+    for (tag, dir, paths) in jobs {
+        let parsed: Vec<Result<FtlFile>> = paths.par_iter().map(|p| parse(&dir, p)).collect();
+        let files = parsed.into_iter().collect::<Result<Vec<_>>>()?;
+        locales.push(Locale { tag, dir, files });
     }
     locales.sort_by(|a, b| a.tag.cmp(&b.tag));
     Ok(LocaleTree {
@@ -86,22 +115,9 @@ fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
     Ok(dirs)
 }
 
-fn load_locale(tag: LocaleTag, dir: &Path) -> Result<Locale> {
-    let mut paths = Vec::new();
-    collect_ftl(dir, &mut paths)?;
-    let files = paths
-        .into_iter()
-        .map(|path| {
-            let bytes = fs::read(&path).map_err(|e| Error::io("read", &path, e))?;
-            let rel = relative(dir, &path);
-            FtlFile::parse(&path, rel, bytes)
-        })
-        .collect::<Result<Vec<_>>>()?;
-    Ok(Locale {
-        tag,
-        dir: dir.to_path_buf(),
-        files,
-    })
+fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
+    let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    FtlFile::parse(path, relative(dir, path), bytes)
 }
 
 /// Every `*.ftl` below `dir`, sorted. Symbolic links to folders are not
