@@ -33,15 +33,7 @@ for n in $sizes; do
     t="$work/t$n" c="$work/c$n"
     "$bin/examples/gen_corpus" --messages "$n" --locales ru,de,fr --out "$t" > /dev/null
     "$bin/examples/gen_corpus" --messages "$n" --locales ru,de,fr --clean --out "$c" > /dev/null
-    cat > "$t/locales/l10n.toml" <<'TOML'
-basepath = "."
-locales = ["ru", "de", "fr"]
-[env]
-    l = "{l10n_base}/{locale}/"
-[[paths]]
-    reference = "en/**"
-    l10n = "{l}**"
-TOML
+    cp benches/l10n.toml "$t/locales/l10n.toml"
     bytes=$(du -sb "$t/locales" | cut -f1)
     read -r sv sv_mem < <(measure "$bin/statusdb" validate --locales "$t/locales" --format json)
     read -r cl _ < <(measure "$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$t/locales/l10n.toml" "$t/locales" ru de fr)

@@ -20,15 +20,7 @@ if [ ! -x "$venv/bin/compare-locales" ]; then
 fi
 cargo build --quiet --release --bin statusdb --example gen_corpus
 ./target/release/examples/gen_corpus --messages "$messages" --locales ru,de,fr --out "$work/tree" > "$work/written.tsv"
-cat > "$work/tree/locales/l10n.toml" <<'TOML'
-basepath = "."
-locales = ["ru", "de", "fr"]
-[env]
-    l = "{l10n_base}/{locale}/"
-[[paths]]
-    reference = "en/**"
-    l10n = "{l}**"
-TOML
+cp benches/l10n.toml "$work/tree/locales/l10n.toml"
 "$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$work/tree/locales/l10n.toml" "$work/tree/locales" ru de fr > /dev/null
 status=0
 ./target/release/statusdb validate --locales "$work/tree/locales" --format json > "$work/sd.json" || status=$?

@@ -9,7 +9,8 @@ use std::path::Path;
 use common::{fixture, statusdb};
 
 /// A case: how to spoil a copy of the `mini` fixture, the command line
-/// (`{root}` is the copy), the exit code and a part of the expected stderr.
+/// (`{root}` is the copy), the exit code and the expected output (parts
+/// separated by `[..]`, in stdout or stderr).
 struct Case {
     name: &'static str,
     setup: fn(&Path),
@@ -88,14 +89,14 @@ const CASES: &[Case] = &[
         setup: |r| write(r, "locales/ru/bad.ftl", b"a = \xff\xfe\n"),
         args: BUILD,
         code: 1,
-        stderr: "ru/bad.ftl:1: invalid UTF-8 at byte 4",
+        stderr: "error[unreadable-file]: invalid UTF-8 at byte 4[..]ru/bad.ftl:1:1",
     },
     Case {
         name: "NUL byte",
         setup: |r| write(r, "locales/ru/bad.ftl", b"a = b\nc = \0\n"),
         args: BUILD,
         code: 1,
-        stderr: "ru/bad.ftl:2: contains a NUL byte",
+        stderr: "error[unreadable-file]: contains a NUL byte[..]ru/bad.ftl:2:1",
     },
     Case {
         name: "deeply nested placeables",
@@ -108,7 +109,7 @@ const CASES: &[Case] = &[
         },
         args: VALIDATE,
         code: 1,
-        stderr: "deep.ftl:1: placeables are nested more than 100 levels deep",
+        stderr: "error[unreadable-file]: placeables are nested more than 100 levels deep[..]deep.ftl:1:1",
     },
     Case {
         name: "syntax error",
@@ -438,7 +439,9 @@ fn every_bad_input_fails_clearly() {
             .map(|a| a.replace("{root}", root.path().to_str().unwrap()))
             .collect();
         let output = statusdb().args(&args).output().unwrap();
-        let stderr = String::from_utf8_lossy(&output.stderr);
+        // validate reports on stdout, the other commands on stderr.
+        let stderr =
+            String::from_utf8_lossy(&output.stderr) + String::from_utf8_lossy(&output.stdout);
         let expected = case.stderr.split("[..]").all(|part| stderr.contains(part));
         let crashed = stderr.contains("panicked")
             || stderr.contains("backtrace")

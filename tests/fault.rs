@@ -33,18 +33,7 @@ fn bin() -> Command {
 
 fn copy_sources(to: &Path) {
     for dir in ["locales", "data"] {
-        copy_dir(&repo().join(dir), &to.join(dir));
-    }
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        match entry.file_type().unwrap().is_dir() {
-            true => copy_dir(&entry.path(), &to.join(entry.file_name())),
-            false => drop(std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap()),
-        }
+        common::copy_tree(&repo().join(dir), &to.join(dir));
     }
 }
 
@@ -125,8 +114,8 @@ fn a_killed_build_leaves_the_old_or_the_new_database() {
 fn a_killed_import_leaves_each_file_old_or_new() {
     let dir = temp();
     let root = dir.path().join("tree");
-    copy_dir(&repo().join("tests/fixtures/transfer"), &root);
-    copy_dir(
+    common::copy_tree(&repo().join("tests/fixtures/transfer"), &root);
+    common::copy_tree(
         &repo().join("tests/fixtures/transfer"),
         &dir.path().join("done"),
     );

@@ -24,7 +24,10 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
         counts.total += ref_entries.iter().map(|e| e.units().count()).sum::<usize>();
         let Some(file) = locale.file(&ref_file.rel) else {
             counts.missing_entries += ref_entries.len();
-            found.push(missing_file(locale, ref_file));
+            // An unreadable file is reported as such, not again as missing.
+            if !locale.broken.iter().any(|b| b.rel == ref_file.rel) {
+                found.push(missing_file(locale, ref_file));
+            }
             continue;
         };
         let entries = file_entries(file);

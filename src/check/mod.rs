@@ -157,7 +157,11 @@ fn check_locale(
 }
 
 fn syntax_errors(locale: &Locale) -> Vec<Diagnostic> {
-    let mut found = Vec::new();
+    let mut found: Vec<Diagnostic> = locale
+        .broken
+        .iter()
+        .map(|b| unreadable(locale, b))
+        .collect();
     for file in &locale.files {
         for err in file.parse_errors() {
             let len = err.pos.end.saturating_sub(err.pos.start);
@@ -170,6 +174,16 @@ fn syntax_errors(locale: &Locale) -> Vec<Diagnostic> {
         }
     }
     found
+}
+
+fn unreadable(locale: &Locale, broken: &crate::source::BrokenFile) -> Diagnostic {
+    let mut d = Diagnostic::error("unreadable-file", broken.message.clone())
+        .locale(locale.tag.as_str())
+        .file(broken.path.display().to_string())
+        .help("the file is skipped; fix or replace it, then run again");
+    d.line = broken.line as usize;
+    d.column = usize::from(broken.line > 0);
+    d
 }
 
 fn summary(

@@ -46,6 +46,11 @@ fn group(d: &Diagnostic) -> Group<'_> {
                 .path(file.as_str())
                 .annotation(AnnotationKind::Primary.span(snippet.span.clone())),
         ),
+        (None, Some(file)) if d.line > 0 => title.element(
+            Origin::path(file.as_str())
+                .line(d.line)
+                .char_column(d.column),
+        ),
         (None, Some(file)) => title.element(Origin::path(file.as_str())),
         _ => Group::with_title(title),
     };

@@ -10,4 +10,4 @@ pub mod tree;
 pub use facts::{Facts, StatusCode};
 pub use ftl::FtlFile;
 pub use tag::LocaleTag;
-pub use tree::{Locale, LocaleTree};
+pub use tree::{BrokenFile, Locale, LocaleTree};

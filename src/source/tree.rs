@@ -16,6 +16,18 @@ pub struct Locale {
     /// The locale's folder.
     pub dir: PathBuf,
     pub files: Vec<FtlFile>,
+    /// Files that could not be read as Fluent text; the checks report them.
+    pub broken: Vec<BrokenFile>,
+}
+
+/// A file that is not readable UTF-8 text, or nests too deeply to parse.
+#[derive(Debug, Clone)]
+pub struct BrokenFile {
+    pub path: PathBuf,
+    pub rel: String,
+    /// 1-based; 0 when the whole file could not be read.
+    pub line: u64,
+    pub message: String,
 }
 
 impl Locale {
@@ -82,8 +94,19 @@ pub fn load_with_progress(
     let mut locales = Vec::new();
     for (tag, dir, paths) in jobs {
         let parsed: Vec<Result<FtlFile>> = paths.par_iter().map(|p| parse(&dir, p)).collect();
-        let files = parsed.into_iter().collect::<Result<Vec<_>>>()?;
-        locales.push(Locale { tag, dir, files });
+        let (mut files, mut broken) = (Vec::new(), Vec::new());
+        for (path, result) in paths.iter().zip(parsed) {
+            match result {
+                Ok(file) => files.push(file),
+                Err(err) => broken.push(broken_file(&dir, path, err)),
+            }
+        }
+        locales.push(Locale {
+            tag,
+            dir,
+            files,
+            broken,
+        });
     }
     locales.sort_by(|a, b| a.tag.cmp(&b.tag));
     Ok(LocaleTree {
@@ -113,6 +136,20 @@ fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
         }
     }
     Ok(dirs)
+}
+
+/// One unusable file must not hide the findings of all the others.
+fn broken_file(dir: &Path, path: &Path, err: Error) -> BrokenFile {
+    let (line, message) = match err {
+        Error::Data { line, message, .. } => (line, message),
+        other => (0, other.to_string()),
+    };
+    BrokenFile {
+        path: path.to_path_buf(),
+        rel: relative(dir, path),
+        line,
+        message,
+    }
 }
 
 fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
