@@ -11,7 +11,7 @@ use super::csvfile::Row;
 use super::export::{attribute, entry_key, units_of};
 use super::units::{self, EntrySpan, fingerprint, value_source};
 use crate::check::{Catalog, walk};
-use crate::source::{FtlFile, Locale};
+use crate::source::Locale;
 
 /// A row that cannot be applied, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -74,11 +74,7 @@ pub fn plan(reference: &Locale, locale: &Locale, rows: Vec<(u64, Row)>) -> Plan 
     }
     for (rel, mut file_edits) in edits {
         file_edits.sort_by_key(|e| e.order);
-        let existing = locale.file(&rel);
-        let order = index.entry_order(&rel);
-        if let Some(write) =
-            patch_file(locale, &rel, existing, &order, file_edits, &mut plan.counts)
-        {
+        if let Some(write) = patch_file(locale, &rel, &index, file_edits, &mut plan.counts) {
             plan.writes.push(write);
         }
     }
@@ -102,6 +98,11 @@ impl<'a> ReferenceIndex<'a> {
             }
         }
         ReferenceIndex { reference, units }
+    }
+
+    /// A unit's place in reference order; units the reference lacks go last.
+    fn rank(&self, key: &str) -> usize {
+        self.units.get(key).map_or(usize::MAX, |u| u.2)
     }
 
     /// Entry keys of a reference file, in order.
@@ -207,11 +208,13 @@ fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
 fn patch_file(
     locale: &Locale,
     rel: &str,
-    existing: Option<&FtlFile>,
-    order: &[String],
+    index: &ReferenceIndex,
     edits: Vec<Edit>,
     counts: &mut Counts,
 ) -> Option<FileWrite> {
+    let existing = locale.file(rel);
+    let order = index.entry_order(rel);
+    let rank = |key: &str| index.rank(key);
     let source = existing.map_or("", |f| f.source());
     let eol = if source.contains("\r\n") {
         "\r\n"
@@ -240,7 +243,7 @@ fn patch_file(
                 counts.updated += 1;
             }
             (Some(entry), None) => {
-                patches.push(insert_unit(source, entry, &edit, eol));
+                patches.push(insert_unit(source, entry, &edit, &rank, eol));
                 changes.push(format!("added {}", edit.key));
                 counts.added += 1;
             }
@@ -254,7 +257,7 @@ fn patch_file(
         }
     }
     for (key, unit_edits) in &new_entries {
-        patches.push(insert_entry(source, &entries, order, key, unit_edits, eol));
+        patches.push(insert_entry(source, &entries, &order, key, unit_edits, eol));
         changes.extend(unit_edits.iter().map(|e| format!("added {}", e.key)));
         counts.added += unit_edits.len();
     }
@@ -278,18 +281,31 @@ fn patch_file(
     })
 }
 
-/// A value goes right after the entry's `=`; an attribute after its last line.
-fn insert_unit(source: &str, entry: &EntrySpan, edit: &Edit, eol: &str) -> (usize, usize, String) {
+/// A value goes right after the entry's `=`; an attribute after the unit
+/// that precedes it in the reference (else first), so the order matches.
+fn insert_unit(
+    source: &str,
+    entry: &EntrySpan,
+    edit: &Edit,
+    rank: &dyn Fn(&str) -> usize,
+    eol: &str,
+) -> (usize, usize, String) {
+    let after_eq = entry.span.start + source[entry.span.clone()].find('=').map_or(0, |i| i + 1);
     match attribute(&edit.key) {
-        None => {
-            let at = entry.span.start + source[entry.span.clone()].find('=').map_or(0, |i| i + 1);
-            (at, at, value_source(&edit.text, eol))
+        None => (after_eq, after_eq, value_source(&edit.text, eol)),
+        Some(attr) => {
+            let before = entry
+                .units
+                .iter()
+                .filter(|u| rank(&u.key) < edit.order)
+                .max_by_key(|u| rank(&u.key));
+            let at = before.map_or(after_eq, |u| u.span.end);
+            (
+                at,
+                at,
+                format!("{eol}    .{attr} ={}", value_source(&edit.text, eol)),
+            )
         }
-        Some(attr) => (
-            entry.span.end,
-            entry.span.end,
-            format!("{eol}    .{attr} ={}", value_source(&edit.text, eol)),
-        ),
     }
 }
 

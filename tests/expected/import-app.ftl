@@ -17,8 +17,8 @@ files =
     }
 
 about = О { -brand }
-    .label = О программе
     .tooltip = Подробнее
+    .label = О программе
 
 multi =
     Первая строка
