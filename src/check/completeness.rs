@@ -1,5 +1,7 @@
 //! What a locale lacks or keeps compared with the reference, file by file.
 
+use std::collections::{HashMap, HashSet};
+
 use super::catalog::{Entry, file_entries};
 use super::diagnostic::Diagnostic;
 use crate::source::{FtlFile, Locale};
@@ -31,8 +33,9 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
             continue;
         };
         let entries = file_entries(file);
+        let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_str(), e)).collect();
         for ref_entry in &ref_entries {
-            match entries.iter().find(|e| e.key == ref_entry.key) {
+            match by_key.get(ref_entry.key.as_str()) {
                 Some(entry) => {
                     counts.translated += compare_entry(tag, ref_entry, entry, &mut found)
                 }
@@ -43,9 +46,10 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
             }
         }
         // Terms of the locale's own (grammar helpers) are not obsolete.
+        let known: HashSet<&str> = ref_entries.iter().map(|e| e.key.as_str()).collect();
         let obsolete = entries
             .iter()
-            .filter(|e| !e.is_term() && !ref_entries.iter().any(|r| r.key == e.key));
+            .filter(|e| !e.is_term() && !known.contains(e.key.as_str()));
         for entry in obsolete {
             counts.obsolete += 1;
             found.push(obsolete_entry(tag, entry));

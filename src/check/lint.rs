@@ -112,8 +112,7 @@ pub fn doubled_word(text: &str) -> Option<String> {
         let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
         if let Some(prev) = previous
-            && bare.chars().any(char::is_alphabetic)
-            && prev.to_lowercase() == bare.to_lowercase()
+            && same_word(prev, bare)
         {
             return Some(format!("{prev} {bare}"));
         }
@@ -121,6 +120,19 @@ pub fn doubled_word(text: &str) -> Option<String> {
         previous = (bare.len() == word.len() && !bare.is_empty()).then_some(bare);
     }
     None
+}
+
+/// Case-insensitive equality of two words with a letter, without allocating.
+fn same_word(a: &str, b: &str) -> bool {
+    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+    match a.len() == b.len() && a.is_ascii() && b.is_ascii() {
+        true => a.eq_ignore_ascii_case(b) && a.bytes().any(|c| c.is_ascii_alphabetic()),
+        false => {
+            a.chars().count() == b.chars().count()
+                && b.chars().any(char::is_alphabetic)
+                && lower(a) == lower(b)
+        }
+    }
 }
 
 /// A placeable that Fluent could not resolve shows up as `{...}` in the output.
@@ -135,6 +147,13 @@ pub fn leftover_placeable(text: &str) -> Option<String> {
 /// The first run of three or more Latin-script words that the allowlist does
 /// not cover; digits and punctuation inside the run are kept for display.
 pub fn latin_run(text: &str, allow: &Allowlist) -> Option<String> {
+    // Most text has fewer than three Latin words at all: no need to mask it.
+    let latin_words = text
+        .split_whitespace()
+        .filter(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
+    if latin_words.take(3).count() < 3 {
+        return None;
+    }
     let masked = allow.mask(text);
     let (mut run, mut latin) = (Vec::new(), 0);
     for token in masked.split_whitespace() {

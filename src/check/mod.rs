@@ -14,6 +14,7 @@ mod references;
 mod text;
 pub mod walk;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use catalog::{Catalog, Entry, file_entries};
@@ -101,10 +102,16 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
     if let Some(facts) = options.facts {
         report.diagnostics.extend(content::locales(tree, facts));
     }
-    for locale in &tree.locales {
-        let is_reference = locale.tag == reference.tag;
-        let against = (!is_reference).then_some((reference, &ref_catalog));
-        let (summary, found) = check_locale(locale, against, &allow, options.facts);
+    // Locales are independent: check them on every core, report in tree order.
+    let results: Vec<_> = tree
+        .locales
+        .par_iter()
+        .map(|locale| {
+            let against = (locale.tag != reference.tag).then_some((reference, &ref_catalog));
+            check_locale(locale, against, &allow, options.facts)
+        })
+        .collect();
+    for (summary, found) in results {
         report.summaries.push(summary);
         report.diagnostics.extend(found);
     }

@@ -33,18 +33,18 @@ pub fn check(
                         .help(help),
                 );
             };
-            let name = unit_name(entry, unit);
+            let name = || unit_name(entry, unit);
             if let Some(words) = texts.iter().find_map(|t| lint::doubled_word(t)) {
                 warn(
                     "doubled-word",
-                    format!("{name} repeats a word: \"{words}\""),
+                    format!("{} repeats a word: \"{words}\"", name()),
                     "delete one of them",
                 );
             }
             if non_latin && let Some(run) = texts.iter().find_map(|t| lint::latin_run(t, allow)) {
                 warn(
                     "latin-script",
-                    format!("{name} has Latin-script text: \"{run}\""),
+                    format!("{} has Latin-script text: \"{run}\"", name()),
                     "translate it; names that stay in Latin belong in the allowlist (see README)",
                 );
             }
@@ -54,7 +54,7 @@ pub fn check(
             if pattern == ref_pattern && !allow.covers(&texts[0]) && !entry.is_term() {
                 warn(
                     "identical",
-                    format!("{name} is identical to the reference"),
+                    format!("{} is identical to the reference", name()),
                     "translate it, or confirm it stays the same in this language",
                 );
             }
@@ -63,7 +63,10 @@ pub fn check(
             if tags != ref_tags {
                 warn(
                     "markup",
-                    format!("{name} has markup {tags:?}, the reference has {ref_tags:?}"),
+                    format!(
+                        "{} has markup {tags:?}, the reference has {ref_tags:?}",
+                        name()
+                    ),
                     "keep the same tags as the reference, in an order the language needs",
                 );
             }
