@@ -5,10 +5,17 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 const EXIT_CODES: &str = "\
+Examples:
+  statusdb build                          compile locales/ and data/ into statusdb.sqlite
+  statusdb compare 202 403 --locale ru    the page comparing two codes
+  statusdb search \"payload too large\"     find a code by the words you remember
+  statusdb validate --strict              check every translation (what CI runs)
+  statusdb export --locale ru --out ru.csv
+
 Exit codes:
   0  success: nothing to report
   1  the inputs have problems: errors in the sources (or warnings with --strict),
-     a malformed data row, refused CSV rows
+     a malformed data row or CSV, refused import rows, a search with no match
   2  the command could not run: bad usage, unreadable or unwritable files,
      a database statusdb cannot use";
 
@@ -92,6 +99,7 @@ pub struct CompareArgs {
     /// Built database to read
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
     pub db: PathBuf,
+    /// Output format
     #[arg(long, value_enum, default_value = "text")]
     pub format: PageFormat,
     #[command(flatten)]
@@ -123,6 +131,7 @@ pub struct SearchArgs {
     /// Built database to read
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
     pub db: PathBuf,
+    /// Output format (the JSON schema is documented in the README)
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
     #[command(flatten)]
@@ -164,6 +173,7 @@ pub struct ValidateArgs {
     /// Fail on warnings too (what CI should run)
     #[arg(long)]
     pub strict: bool,
+    /// Output format (the JSON schema is documented in the README)
     #[arg(long, value_enum, default_value = "text")]
     pub format: ReportFormat,
 }
