@@ -83,3 +83,68 @@ fn export_csv(bencher: Bencher, messages: usize) {
     );
     bencher.bench(|| csvfile::write(&export::rows(en, ru), false));
 }
+
+/// A database with every code the schema allows (100-599: 500 codes) in 10
+/// locales, filled with synthetic rows; built once.
+fn lookup_db() -> rusqlite::Connection {
+    let path = std::env::temp_dir().join("statusdb-bench-lookup.sqlite");
+    if !path.exists() {
+        let temp = path.with_extension("tmp");
+        let _ = std::fs::remove_file(&temp);
+        let mut conn = rusqlite::Connection::open(&temp).expect("opens");
+        statusdb::db::migrations::migrate(&mut conn, &temp).expect("migrates");
+        fill_lookup_db(&mut conn);
+        drop(conn);
+        std::fs::rename(&temp, &path).expect("renames");
+    }
+    rusqlite::Connection::open(&path).expect("opens")
+}
+
+fn fill_lookup_db(conn: &mut rusqlite::Connection) {
+    use rusqlite::params;
+    let tx = conn.transaction().expect("begins");
+    for code in 100..600 {
+        let class = format!("{}xx", code / 100);
+        let sql = "INSERT INTO status_codes VALUES (?1, ?2, 'Reason', ?1 || ' Reason', 'standard', '', 'RFC', 0, '', 'client')";
+        tx.execute(sql, params![code, class]).expect("inserts");
+    }
+    for n in 0..10 {
+        let tag = format!("x{n}-X{n}");
+        tx.execute(
+            "INSERT INTO locales VALUES (?1, ?1, ?1, ?2)",
+            params![tag, n == 0],
+        )
+        .expect("inserts");
+        for key in statusdb::model::ui_keys() {
+            let sql = "INSERT INTO ui_text VALUES (?1, ?2, ?3, 0)";
+            tx.execute(sql, params![tag, key, format!("{key} text")])
+                .expect("inserts");
+        }
+        for code in 100..600 {
+            let sql = "INSERT INTO code_text VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, ?3, '', '')";
+            tx.execute(sql, params![tag, code, format!("Text of {code} in {tag}.")])
+                .expect("inserts");
+        }
+    }
+    tx.commit().expect("commits");
+}
+
+/// One `pair_comparison` row and its `pair_differences`, as an app asks for them.
+#[divan::bench(sample_count = 1000)]
+fn pair_lookup(bencher: Bencher) {
+    let conn = lookup_db();
+    let mut pair = conn
+        .prepare("SELECT * FROM pair_comparison WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3")
+        .expect("prepares");
+    let mut n = 0u32;
+    bencher.bench_local(|| {
+        n = n.wrapping_add(7919);
+        let (a, b) = (100 + n % 500, 100 + (n / 500 + 1 + n % 500) % 500);
+        let b = if a == b { 100 + (b + 1 - 100) % 500 } else { b };
+        let locale = format!("x{}-X{}", n % 10, n % 10);
+        let found = pair
+            .query_row(rusqlite::params![locale, a, b], |r| r.get::<_, String>(3))
+            .expect("the pair exists");
+        divan::black_box(found)
+    });
+}
