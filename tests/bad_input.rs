@@ -192,7 +192,7 @@ const CASES: &[Case] = &[
         setup: |r| std::fs::remove_dir_all(r.join("locales")).unwrap(),
         args: BUILD,
         code: 2,
-        stderr: "cannot read the locale folder",
+        stderr: "the locale folder [..]locales does not exist; run statusdb from the repository root or pass --locales DIR",
     },
     // Invalid data/.
     Case {

@@ -87,7 +87,7 @@ fn a_missing_tree_is_an_io_error() {
     validate(&["--locales", "no/such/dir"])
         .code(2)
         .stderr_eq(snapbox::str![[r#"
-error: cannot read the locale folder no/such/dir: No such file or directory (os error 2)
+error: the locale folder no/such/dir does not exist; run statusdb from the repository root or pass --locales DIR
 
 "#]]);
 }

@@ -136,6 +136,12 @@ pub const LOCALES_FILE: &str = "locales.csv";
 
 /// Loads and validates `status-codes.csv`, `aliases.csv` and `locales.csv` in `dir`.
 pub fn load(dir: &Path) -> Result<Facts> {
+    if !dir.is_dir() {
+        return Err(crate::Error::Usage(format!(
+            "the data folder {} does not exist; run statusdb from the repository root or pass --data DIR",
+            dir.display()
+        )));
+    }
     let codes = load_codes(&dir.join(CODES_FILE))?;
     let aliases = load_aliases(&dir.join(ALIASES_FILE), &codes)?;
     let locales = load_locales(&dir.join(LOCALES_FILE))?;

@@ -118,6 +118,12 @@ pub fn load_with_progress(
 /// Locale folders under `root`. Hidden folders are skipped; any other folder
 /// must be named by a BCP 47 tag when `strict` (all locales were asked for).
 fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
+    if !root.is_dir() {
+        return Err(Error::Usage(format!(
+            "the locale folder {} does not exist; run statusdb from the repository root or pass --locales DIR",
+            root.display()
+        )));
+    }
     let mut dirs = Vec::new();
     for entry in sorted_entries(root, "read the locale folder")? {
         let name = entry.file_name().to_string_lossy().into_owned();
