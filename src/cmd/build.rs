@@ -18,7 +18,7 @@ pub fn run(args: &BuildArgs) -> Result<u8> {
     if !blocking.is_empty() {
         super::eprint(&report::diagnostics(
             &blocking,
-            report::use_color_on_stderr(),
+            report::use_color(&std::io::stderr()),
         ));
     }
     let rendered = sources.render(&checked, "build stopped, no database was written")?;

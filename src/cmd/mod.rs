@@ -58,7 +58,7 @@ fn open_database(path: &Path, sources: &SourceArgs) -> Result<rusqlite::Connecti
             let blocking = pipeline::blocking(&checked);
             eprint(&report::diagnostics(
                 &blocking,
-                report::use_color_on_stderr(),
+                report::use_color(&std::io::stderr()),
             ));
         })?;
     db::in_memory(&loaded.facts, &rendered)

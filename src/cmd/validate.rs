@@ -1,6 +1,5 @@
 //! `statusdb validate`: every check on a locale tree, as a report.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use crate::check::{self, Options, PageText, Report, Severity, lint};
@@ -89,8 +88,7 @@ fn lint_pages(
 }
 
 fn text(checked: &Report) -> String {
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stdout().is_terminal();
+    let color = report::use_color(&std::io::stdout());
     let mut out = report::diagnostics(&checked.diagnostics, color);
     out.push_str(&report::table(&checked.summaries));
     let (errors, warnings) = (

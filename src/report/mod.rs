@@ -12,7 +12,7 @@ pub use summary::{json, table};
 
 use std::io::IsTerminal;
 
-/// Colour only on a terminal, and never when `NO_COLOR` is set.
-pub fn use_color_on_stderr() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+/// Colour only when `stream` is a terminal, and never when `NO_COLOR` is set.
+pub fn use_color(stream: &impl IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
 }
