@@ -54,6 +54,7 @@ fn validate(bencher: Bencher, messages: usize) {
             &Options {
                 reference: "en",
                 facts: None,
+                lint: true,
             },
         )
         .expect("the reference exists")

@@ -10,6 +10,6 @@ use statusdb::check::{self, Options};
 
 fuzz_target!(|data: &[u8]| {
     let Some(tree) = common::tree(data) else { return };
-    let _ = check::check(&tree, &Options { reference: "en", facts: None });
-    let _ = check::check(&tree, &Options { reference: "en", facts: Some(common::facts()) });
+    let _ = check::check(&tree, &Options { reference: "en", facts: None, lint: true });
+    let _ = check::check(&tree, &Options { reference: "en", facts: Some(common::facts()), lint: true });
 });

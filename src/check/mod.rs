@@ -32,6 +32,9 @@ pub struct Options<'a> {
     pub reference: &'a str,
     /// statusdb's own facts, for the checks that tie content to `data/`.
     pub facts: Option<&'a Facts>,
+    /// Run the lints that only ever warn (text, plurals, obsolete entries
+    /// stay counted either way). A build skips them: they never block it.
+    pub lint: bool,
 }
 
 /// One line of the summary table.
@@ -108,7 +111,7 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         .par_iter()
         .map(|locale| {
             let against = (locale.tag != reference.tag).then_some((reference, &ref_catalog));
-            check_locale(locale, against, &allow, options.facts)
+            check_locale(locale, against, &allow, options)
         })
         .collect();
     for (summary, found) in results {
@@ -136,15 +139,17 @@ fn check_locale(
     locale: &Locale,
     reference: Option<(&Locale, &Catalog)>,
     allow: &Allowlist,
-    facts: Option<&Facts>,
+    options: &Options,
 ) -> (LocaleSummary, Vec<Diagnostic>) {
     let tag = locale.tag.as_str();
     let (catalog, mut found) = Catalog::new(locale);
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(tag, &catalog));
-    found.extend(plurals::check(tag, locale.tag.langid(), &catalog));
-    found.extend(text::check(locale, &catalog, reference.map(|r| r.1), allow));
-    if let Some(facts) = facts {
+    if options.lint {
+        found.extend(plurals::check(tag, locale.tag.langid(), &catalog));
+        found.extend(text::check(locale, &catalog, reference.map(|r| r.1), allow));
+    }
+    if let Some(facts) = options.facts {
         found.extend(content::check(locale, &catalog, facts, reference.is_none()));
     }
     let counts = match reference {

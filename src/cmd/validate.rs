@@ -26,6 +26,7 @@ pub fn run(args: &ValidateArgs) -> Result<u8> {
     let options = Options {
         reference: &reference,
         facts: facts.as_ref(),
+        lint: true,
     };
     let mut checked = check::check(&tree, &options)?;
     if let Some(facts) = &facts
