@@ -101,3 +101,17 @@ fn apps_get_the_same_search_with_one_query() {
         .unwrap();
     assert_eq!(code, 403);
 }
+
+#[test]
+fn registered_codes_outrank_vendor_codes_that_match_as_well() {
+    let dir = temp();
+    let db = build_repo(dir.path());
+    search(&db, &["rate", "limit", "--limit", "2"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+429 Too Many Requests
+...
+420 Enhance Your Calm
+...
+"#]]);
+}

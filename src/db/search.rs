@@ -16,13 +16,16 @@ pub struct Hit {
     pub summary: String,
 }
 
-/// Column weights for bm25: label, name and aliases count far more than body text.
+/// Column weights for bm25: label, name and aliases count far more than body
+/// text; a registered code outranks a vendor's code that matches as well
+/// (bm25 is negative, so a factor below 1 ranks lower).
 const SQL: &str = "SELECT t.code, st.label, t.name, t.summary
     FROM code_search s
     JOIN code_text t ON t.locale = s.locale AND t.code = s.code
     JOIN status_codes st ON st.code = t.code
     WHERE code_search MATCH ?1 AND s.locale = ?2
-    ORDER BY bm25(code_search, 0.0, 0.0, 10.0, 10.0, 8.0, 1.0), t.code
+    ORDER BY bm25(code_search, 0.0, 0.0, 10.0, 10.0, 8.0, 1.0)
+        * CASE st.registry_status WHEN 'unofficial' THEN 0.7 ELSE 1.0 END, t.code
     LIMIT ?3";
 
 /// Codes matching every word of `query`; when none does, codes matching any word.
