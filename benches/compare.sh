@@ -35,11 +35,11 @@ for n in $sizes; do
     "$bin/examples/gen_corpus" --messages "$n" --locales ru,de,fr --clean --out "$c" > /dev/null
     cp benches/l10n.toml "$t/locales/l10n.toml"
     bytes=$(du -sb "$t/locales" | cut -f1)
-    read -r sv sv_mem < <(measure "$bin/statusdb" validate --locales "$t/locales" --format json)
-    read -r cl _ < <(measure "$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$t/locales/l10n.toml" "$t/locales" ru de fr)
-    read -r sb sb_mem < <(measure "$bin/statusdb" build --locales "$c/locales" --data "$c/data" --out "$work/s.sqlite")
-    read -r pb _ < <(measure "$venv/bin/python" benches/python_build.py "$c/locales" "$work/p.sqlite")
-    read -r fl _ < <(measure "$bin/examples/floor" "$c/locales" "$c/data" "$work/f.sqlite")
+    r=$(python3 benches/measure.py "$runs" --findings-ok -- "$bin/statusdb" validate --locales "$t/locales" --format json); read -r sv sv_mem <<< "$r"
+    r=$(measure "$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$t/locales/l10n.toml" "$t/locales" ru de fr); read -r cl _ <<< "$r"
+    r=$(measure "$bin/statusdb" build --locales "$c/locales" --data "$c/data" --out "$work/s.sqlite"); read -r sb sb_mem <<< "$r"
+    r=$(measure "$venv/bin/python" benches/python_build.py "$c/locales" "$work/p.sqlite"); read -r pb _ <<< "$r"
+    r=$(measure "$bin/examples/floor" "$c/locales" "$c/data" "$work/f.sqlite"); read -r fl _ <<< "$r"
     printf '| %s | %s | %s | %s | %sx | %s | %s | %sx | %s | %s | %s / %s |\n' \
         "$n" "$(mib "$bytes")" "$sv" "$cl" "$(ratio "$cl" "$sv")" "$sb" "$pb" "$(ratio "$pb" "$sb")" \
         "$fl" "$(ratio "$sb" "$fl")" "$(mib "$sv_mem")" "$(mib "$sb_mem")"

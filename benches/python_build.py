@@ -8,7 +8,8 @@ import os
 import sqlite3
 import sys
 
-from fluent.syntax import FluentParser, FluentSerializer, ast
+from fluent.syntax import FluentParser, ast
+from fluent.syntax.serializer import serialize_pattern
 
 
 def main(root, out):
@@ -16,7 +17,7 @@ def main(root, out):
         os.remove(out)
     db = sqlite3.connect(out)
     db.execute("CREATE TABLE messages (locale TEXT, file TEXT, id TEXT, value TEXT, attributes TEXT)")
-    parser, serializer = FluentParser(with_spans=False), FluentSerializer()
+    parser = FluentParser(with_spans=False)
     rows = []
     for locale in sorted(os.listdir(root)):
         base = os.path.join(root, locale)
@@ -29,8 +30,8 @@ def main(root, out):
                     resource = parser.parse(f.read())
                 for entry in resource.body:
                     if isinstance(entry, (ast.Message, ast.Term)):
-                        value = serializer.serialize_pattern(entry.value) if entry.value else ""
-                        attrs = {a.id.name: serializer.serialize_pattern(a.value) for a in entry.attributes}
+                        value = serialize_pattern(entry.value) if entry.value else ""
+                        attrs = {a.id.name: serialize_pattern(a.value) for a in entry.attributes}
                         rows.append((locale, os.path.relpath(path, base), entry.id.name, value, json.dumps(attrs)))
     with db:
         db.executemany("INSERT INTO messages VALUES (?, ?, ?, ?, ?)", rows)

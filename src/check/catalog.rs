@@ -1,6 +1,7 @@
 //! A locale's entries by id, read from the AST of all its files.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 use fluent_syntax::ast::{self, Attribute, Pattern};
 
@@ -10,7 +11,7 @@ use crate::source::{FtlFile, Locale};
 /// A message or a term, where it was defined.
 pub struct Entry<'a> {
     /// `id` for a message, `-id` for a term: how references name them.
-    pub key: String,
+    pub key: Cow<'a, str>,
     pub file: &'a FtlFile,
     pub value: Option<&'a Pattern<&'a str>>,
     pub attributes: &'a [Attribute<&'a str>],
@@ -44,15 +45,16 @@ impl Entry<'_> {
     }
 }
 
-/// Every entry of one locale, keyed by `Entry::key`; the first definition wins.
+/// Every entry of one locale, keyed by `Entry::key`; the first definition
+/// wins. Unordered: findings are sorted when reported.
 pub struct Catalog<'a> {
-    pub entries: BTreeMap<String, Entry<'a>>,
+    pub entries: HashMap<Cow<'a, str>, Entry<'a>>,
 }
 
 impl<'a> Catalog<'a> {
     /// Builds the catalog and reports ids defined twice in the locale.
     pub fn new(locale: &'a Locale) -> (Self, Vec<Diagnostic>) {
-        let mut entries: BTreeMap<String, Entry<'a>> = BTreeMap::new();
+        let mut entries: HashMap<Cow<'a, str>, Entry<'a>> = HashMap::new();
         let mut duplicates = Vec::new();
         for file in &locale.files {
             for entry in file_entries(file) {
@@ -83,34 +85,33 @@ pub fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
 }
 
 fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<'a>> {
-    let (key, id, value, attributes) = match entry {
-        ast::Entry::Message(m) => (
-            m.id.name.to_string(),
-            m.id.name,
-            m.value.as_ref(),
-            &m.attributes[..],
-        ),
-        ast::Entry::Term(t) => (
-            format!("-{}", t.id.name),
-            t.id.name,
-            Some(&t.value),
-            &t.attributes[..],
-        ),
+    let (id, value, attributes) = match entry {
+        ast::Entry::Message(m) => (m.id.name, m.value.as_ref(), &m.attributes[..]),
+        ast::Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes[..]),
         _ => return None,
     };
+    // A term's key and place start at its `-`, right before the id in the source.
+    let dash = usize::from(matches!(entry, ast::Entry::Term(_)));
+    let offset = file.offset_of(id) - dash;
+    let key = file
+        .source()
+        .get(offset..offset + dash + id.len())
+        .map_or_else(
+            || Cow::Owned(format!("{}{id}", "-".repeat(dash))),
+            Cow::Borrowed,
+        );
     Some(Entry {
         key,
         file,
         value,
         attributes,
-        // A term's place starts at its `-`.
-        offset: file.offset_of(id) - usize::from(matches!(entry, ast::Entry::Term(_))),
+        offset,
     })
 }
 
 /// Fluent keeps terms apart from messages, but fluent-rs stores both under
 /// one name, so `-x` and `x` cannot both be formatted.
-fn clashes(locale: &Locale, entries: &BTreeMap<String, Entry>) -> Vec<Diagnostic> {
+fn clashes(locale: &Locale, entries: &HashMap<Cow<str>, Entry>) -> Vec<Diagnostic> {
     let terms = entries.values().filter(|e| e.is_term());
     let clashing = terms.filter_map(|t| Some((t, entries.get(&t.key[1..])?)));
     clashing

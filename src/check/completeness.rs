@@ -33,9 +33,9 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
             continue;
         };
         let entries = file_entries(file);
-        let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_str(), e)).collect();
+        let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_ref(), e)).collect();
         for ref_entry in &ref_entries {
-            match by_key.get(ref_entry.key.as_str()) {
+            match by_key.get(ref_entry.key.as_ref()) {
                 Some(entry) => {
                     counts.translated += compare_entry(tag, ref_entry, entry, &mut found)
                 }
@@ -46,10 +46,10 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
             }
         }
         // Terms of the locale's own (grammar helpers) are not obsolete.
-        let known: HashSet<&str> = ref_entries.iter().map(|e| e.key.as_str()).collect();
+        let known: HashSet<&str> = ref_entries.iter().map(|e| e.key.as_ref()).collect();
         let obsolete = entries
             .iter()
-            .filter(|e| !e.is_term() && !known.contains(e.key.as_str()));
+            .filter(|e| !e.is_term() && !known.contains(e.key.as_ref()));
         for entry in obsolete {
             counts.obsolete += 1;
             found.push(obsolete_entry(tag, entry));

@@ -100,7 +100,7 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         ))
     })?;
     let allow = allowlist(options.facts);
-    let (ref_catalog, _) = Catalog::new(reference);
+    let (ref_catalog, ref_duplicates) = Catalog::new(reference);
     let mut report = Report::default();
     if let Some(facts) = options.facts {
         report.diagnostics.extend(content::locales(tree, facts));
@@ -110,8 +110,19 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         .locales
         .par_iter()
         .map(|locale| {
-            let against = (locale.tag != reference.tag).then_some((reference, &ref_catalog));
-            check_locale(locale, against, &allow, options)
+            if locale.tag == reference.tag {
+                return check_locale(
+                    locale,
+                    &ref_catalog,
+                    ref_duplicates.clone(),
+                    None,
+                    &allow,
+                    options,
+                );
+            }
+            let (catalog, duplicates) = Catalog::new(locale);
+            let against = Some((reference, &ref_catalog));
+            check_locale(locale, &catalog, duplicates, against, &allow, options)
         })
         .collect();
     for (summary, found) in results {
@@ -135,28 +146,30 @@ pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
     Allowlist::new(codes.chain(facts.aliases.iter().map(|a| a.alias.clone())))
 }
 
+/// Every check of one locale; `found` starts with its duplicate ids.
 fn check_locale(
     locale: &Locale,
+    catalog: &Catalog,
+    mut found: Vec<Diagnostic>,
     reference: Option<(&Locale, &Catalog)>,
     allow: &Allowlist,
     options: &Options,
 ) -> (LocaleSummary, Vec<Diagnostic>) {
     let tag = locale.tag.as_str();
-    let (catalog, mut found) = Catalog::new(locale);
     found.extend(syntax_errors(locale));
-    found.extend(references::unknown_references(tag, &catalog));
+    found.extend(references::unknown_references(tag, catalog));
     if options.lint {
-        found.extend(plurals::check(tag, locale.tag.langid(), &catalog));
-        found.extend(text::check(locale, &catalog, reference.map(|r| r.1), allow));
+        found.extend(plurals::check(tag, locale.tag.langid(), catalog));
+        found.extend(text::check(locale, catalog, reference.map(|r| r.1), allow));
     }
     if let Some(facts) = options.facts {
-        found.extend(content::check(locale, &catalog, facts, reference.is_none()));
+        found.extend(content::check(locale, catalog, facts, reference.is_none()));
     }
     let counts = match reference {
         Some((ref_locale, ref_catalog)) => {
             let (counts, gaps) = completeness::check(ref_locale, locale);
             found.extend(gaps);
-            found.extend(references::variables(tag, ref_catalog, &catalog));
+            found.extend(references::variables(tag, ref_catalog, catalog));
             counts
         }
         None => completeness::Counts {

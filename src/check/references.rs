@@ -56,6 +56,9 @@ pub fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagn
             else {
                 continue;
             };
+            if !has_placeables(pattern) && !has_placeables(ref_pattern) {
+                continue;
+            }
             let ours = walk::uses(pattern).variables;
             let theirs = walk::uses(ref_pattern).variables;
             let place = |d: Diagnostic| {
@@ -79,6 +82,15 @@ pub fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagn
         }
     }
     found
+}
+
+/// Plain text uses no variables: most strings need no walk at all.
+fn has_placeables(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
+    use fluent_syntax::ast::PatternElement;
+    pattern
+        .elements
+        .iter()
+        .any(|e| matches!(e, PatternElement::Placeable { .. }))
 }
 
 /// `message` or `message.attr`, as a translator would search for it.

@@ -18,7 +18,8 @@ pub struct FtlFile {
     pub has_bom: bool,
     resource: FluentResource,
     errors: Vec<ParserError>,
-    lines: LineIndex,
+    /// Built on first use: most files never need a position reported.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl FtlFile {
@@ -44,7 +45,6 @@ impl FtlFile {
         if has_bom {
             text.drain(..3);
         }
-        let lines = LineIndex::new(&text);
         let (resource, errors) = match FluentResource::try_new(text) {
             Ok(resource) => (resource, Vec::new()),
             Err((resource, errors)) => (resource, errors),
@@ -55,7 +55,7 @@ impl FtlFile {
             has_bom,
             resource,
             errors,
-            lines,
+            lines: std::sync::OnceLock::new(),
         })
     }
 
@@ -75,6 +75,10 @@ impl FtlFile {
         &self.errors
     }
 
+    fn line_index(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(self.source()))
+    }
+
     /// Byte offset of a slice of this file's source (the AST borrows from it).
     pub fn offset_of(&self, slice: &str) -> usize {
         let base = self.source().as_ptr() as usize;
@@ -85,12 +89,12 @@ impl FtlFile {
 
     /// 1-based line:column of a byte offset.
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        self.lines.position(self.source(), offset)
+        self.line_index().position(self.source(), offset)
     }
 
     /// The text of 1-based `line` and its byte offset in the source.
     pub fn line(&self, line: usize) -> (&str, usize) {
-        let range = self.lines.line_range(self.source(), line);
+        let range = self.line_index().line_range(self.source(), line);
         let start = range.start;
         (&self.source()[range], start)
     }
