@@ -84,6 +84,8 @@ pub fn plan(reference: &Locale, locale: &Locale, rows: Vec<(u64, Row)>) -> Plan 
 /// The reference's units by key, with the variables each one provides.
 struct ReferenceIndex<'a> {
     reference: &'a Locale,
+    /// Its entries, for the variables each unit provides; built once.
+    catalog: Catalog<'a>,
     units: BTreeMap<String, (String, String, usize)>,
 }
 
@@ -97,7 +99,20 @@ impl<'a> ReferenceIndex<'a> {
                 units.insert(unit.key, (file.rel.clone(), unit.text, order));
             }
         }
-        ReferenceIndex { reference, units }
+        let (catalog, _) = Catalog::new(reference);
+        ReferenceIndex {
+            reference,
+            catalog,
+            units,
+        }
+    }
+
+    /// The variables the reference's unit `key` uses.
+    fn variables(&self, key: &str) -> Vec<String> {
+        let entry = self.catalog.get(entry_key(key));
+        let pattern = entry.and_then(|e| e.pattern(attribute(key)));
+        let uses = pattern.map(|p| walk::uses(p).variables).unwrap_or_default();
+        uses.into_iter().map(String::from).collect()
     }
 
     /// A unit's place in reference order; units the reference lacks go last.
@@ -127,7 +142,7 @@ impl<'a> ReferenceIndex<'a> {
         if fingerprint(text) != row.fingerprint {
             return Err("the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row".into());
         }
-        let variables = reference_variables(self.reference, &row.key);
+        let variables = self.variables(&row.key);
         check_translation(&row.translation, &variables)?;
         Ok(*order)
     }
@@ -145,22 +160,6 @@ fn obsolete_unit(locale: &Locale, row: &Row) -> Result<(), String> {
             row.key
         )),
     }
-}
-
-fn reference_variables(reference: &Locale, key: &str) -> Vec<String> {
-    let (catalog, _) = Catalog::new(reference);
-    let pattern = catalog
-        .get(entry_key(key))
-        .and_then(|e| e.pattern(attribute(key)));
-    pattern
-        .map(|p| {
-            walk::uses(p)
-                .variables
-                .into_iter()
-                .map(String::from)
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// A translation must parse as a Fluent value and use only known variables.
