@@ -30,11 +30,8 @@ pub fn text(page: &PairPage) -> String {
             d.label, page.a.label, d.value_a, page.b.label, d.value_b
         ));
     }
-    if !page.note.is_empty() {
-        out.push_str(&format!(
-            "\n{}\n",
-            indent(&format!("{}{}", top_marker(page, "note"), page.note))
-        ));
+    for paragraph in contrast(page) {
+        out.push_str(&format!("\n{}\n", indent(&paragraph)));
     }
     out.push_str(&format!("\n{}\n", page.headings.use_when));
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
@@ -76,8 +73,8 @@ pub fn markdown(page: &PairPage) -> String {
             ));
         }
     }
-    if !page.note.is_empty() {
-        out.push_str(&format!("\n{}{}\n", top_marker(page, "note"), page.note));
+    for paragraph in contrast(page) {
+        out.push_str(&format!("\n{paragraph}\n"));
     }
     out.push_str(&format!("\n## {}\n\n", page.headings.use_when));
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
@@ -93,6 +90,25 @@ pub fn markdown(page: &PairPage) -> String {
 
 pub fn json(page: &PairPage) -> String {
     serde_json::to_string_pretty(page).expect("a page serializes") + "\n"
+}
+
+/// What sets the two codes apart in words: the curated note where there is
+/// one, else each code's summary, so the section is never empty.
+fn contrast(page: &PairPage) -> Vec<String> {
+    if !page.note.is_empty() {
+        return vec![format!("{}{}", top_marker(page, "note"), page.note)];
+    }
+    [("a", &page.a), ("b", &page.b)]
+        .iter()
+        .map(|(key, side)| {
+            format!(
+                "{}: {}{}",
+                side.label,
+                marker(page, key, "summary"),
+                side.summary
+            )
+        })
+        .collect()
 }
 
 /// `403 Forbidden — Доступ запрещён`, or just the label where the name is the reason phrase.
