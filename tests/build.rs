@@ -250,3 +250,44 @@ error: [..]out.sqlite is a folder; give a file path
 
 "#]]);
 }
+
+/// Every SQL example in the README runs as written against a built database.
+#[test]
+fn the_readme_queries_run() {
+    let dir = temp();
+    let db = Connection::open(build_repo(dir.path())).unwrap();
+    let readme = std::fs::read_to_string(common::repo().join("README.md")).unwrap();
+    let sql: String = readme
+        .lines()
+        .filter_map(|l| l.strip_prefix("    "))
+        .filter(|l| {
+            l.starts_with("SELECT")
+                || l.starts_with("FROM")
+                || l.starts_with("WHERE")
+                || l.starts_with("ORDER")
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let statements: Vec<&str> = sql
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert!(
+        statements.len() >= 8,
+        "found only {} queries",
+        statements.len()
+    );
+    for statement in statements {
+        // Some examples rightly return nothing here (ru has no fallback).
+        let mut stmt = db
+            .prepare(statement)
+            .unwrap_or_else(|e| panic!("{statement}: {e}"));
+        let mut rows = stmt.query([]).unwrap();
+        while rows
+            .next()
+            .unwrap_or_else(|e| panic!("{statement}: {e}"))
+            .is_some()
+        {}
+    }
+}
