@@ -1,6 +1,6 @@
 //! What a locale lacks or keeps compared with the reference, file by file.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::catalog::{Entry, file_entries};
 use super::diagnostic::Diagnostic;
