@@ -167,9 +167,10 @@ pub struct ValidateArgs {
     /// statusdb data folder: turns on the checks that tie text to status codes
     #[arg(long, value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// The locale the others are compared with
-    #[arg(long, value_name = "TAG", default_value = "en")]
-    pub reference: String,
+    /// The locale the others are compared with [default: the reference of
+    /// data/locales.csv when checking statusdb's own content, else en]
+    #[arg(long, value_name = "TAG")]
+    pub reference: Option<String>,
     /// Fail on warnings too (what CI should run)
     #[arg(long)]
     pub strict: bool,

@@ -18,9 +18,10 @@ pub fn run(args: &ValidateArgs) -> Result<u8> {
         Some(root) => (root.clone(), args.data.clone()),
     };
     let facts = data.as_deref().map(source::facts::load).transpose()?;
-    let reference = match (&facts, args.reference.as_str()) {
-        (Some(facts), "en") => facts.reference().tag.to_string(),
-        (_, tag) => tag.to_string(),
+    let reference = match (&args.reference, &facts) {
+        (Some(tag), _) => tag.clone(),
+        (None, Some(facts)) => facts.reference().tag.to_string(),
+        (None, None) => "en".to_string(),
     };
     let tree = load_tree(&root, &args.only, &reference)?;
     let options = Options {
