@@ -291,3 +291,36 @@ fn the_readme_queries_run() {
         {}
     }
 }
+
+/// The README's "adding a locale" steps: an empty folder and a data row
+/// build at once, with every string marked as the reference's.
+#[test]
+fn a_new_empty_locale_builds_and_is_marked_untranslated() {
+    let root = fixture("mini");
+    let locales = root.path().join("data/locales.csv");
+    let mut rows = std::fs::read_to_string(&locales).unwrap();
+    rows.push_str("de,German,Deutsch,no\n");
+    std::fs::write(&locales, rows).unwrap();
+    std::fs::create_dir(root.path().join("locales/de")).unwrap();
+    build_fixture(root.path())
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+Built [..]out.sqlite ([..] KiB): 3 status codes, 3 locales, 1 curated pair notes
+  de       0.0% complete      0/59 strings  (reference-language text in 3 of 3 codes)
+  en     100.0% complete     59/59 strings
+  ru      98.3% complete     58/59 strings  (reference-language text in 1 of 3 codes)
+...
+"#]]);
+    statusdb()
+        .args(["compare", "404", "503", "--locale", "de", "--db"])
+        .arg(root.path().join("out.sqlite"))
+        .assert()
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+[untranslated] HTTP 404 Not Found vs 503 Service Unavailable
+============================================================
+
+[untranslated] 404 Not Found is a 4xx Client Error response, while 503 Service Unavailable is a 5xx Server Error response.
+...
+"#]]);
+}

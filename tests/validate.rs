@@ -102,3 +102,26 @@ error: the reference locale `fr` is not in tests/fixtures/defects; available: en
 "#]]);
     assert!(repo().join("tests/fixtures/defects/en").is_dir());
 }
+
+/// Checking one locale must not report the other locales' folders as missing.
+#[test]
+fn one_locale_of_several() {
+    let root = common::fixture("mini");
+    let locales = root.path().join("data/locales.csv");
+    let rows = std::fs::read_to_string(&locales).unwrap() + "de,German,Deutsch,no\n";
+    std::fs::write(&locales, rows).unwrap();
+    std::fs::create_dir(root.path().join("locales/de")).unwrap();
+    let (tree, data) = (root.path().join("locales"), root.path().join("data"));
+    let output = statusdb()
+        .arg("validate")
+        .arg("ru")
+        .arg("--locales")
+        .arg(&tree)
+        .arg("--data")
+        .arg(&data)
+        .assert()
+        .code(1);
+    let text = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+    assert!(!text.contains("missing-locale"), "{text}");
+    assert!(text.ends_with("1 error(s), 0 warning(s)\n"), "{text}");
+}

@@ -23,7 +23,8 @@ pub fn locale(tag: &str, files: &[(&str, &[u8])]) -> Option<Locale> {
 pub fn tree(ru_codes: &[u8]) -> Option<LocaleTree> {
     let en = locale("en", &[("codes.ftl", EN_CODES.as_bytes()), ("ui.ftl", EN_UI.as_bytes())])?;
     let ru = locale("ru", &[("codes.ftl", ru_codes), ("ui.ftl", RU_UI.as_bytes())])?;
-    Some(LocaleTree { root: PathBuf::from("fuzz"), locales: vec![en, ru] })
+    let folders = vec![en.tag.clone(), ru.tag.clone()];
+    Some(LocaleTree { root: PathBuf::from("fuzz"), locales: vec![en, ru], folders })
 }
 
 /// The mini fixture's facts, loaded once.

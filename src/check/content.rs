@@ -27,7 +27,7 @@ pub fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
     for info in facts
         .locales
         .iter()
-        .filter(|i| tree.locale(i.tag.as_str()).is_none())
+        .filter(|i| !tree.folders.contains(&i.tag))
     {
         found.push(
             Diagnostic::error(

@@ -38,7 +38,16 @@ fn summary(out: &Path, rendered: &Rendered, codes: usize, findings: usize) -> Re
         .map_err(|e| Error::io("inspect", out, e))?
         .len();
     let locales = rendered.locales.len();
-    let notes = rendered.notes.iter().filter(|n| !n.is_fallback).count() / locales.max(1);
+    let reference = rendered
+        .locales
+        .iter()
+        .find(|l| l.is_reference)
+        .map(|l| l.tag.as_str());
+    let notes = rendered
+        .notes
+        .iter()
+        .filter(|n| Some(n.locale.as_str()) == reference)
+        .count();
     let mut text = format!(
         "Built {} ({} KiB): {codes} status codes, {locales} locales, {notes} curated pair notes\n",
         out.display(),

@@ -6,12 +6,10 @@ use crate::db::query::{PairPage, Side};
 const FALLBACK: &str = "[untranslated] ";
 
 pub fn text(page: &PairPage) -> String {
-    let mut out = format!(
-        "{}\n{}\n\n{}\n",
-        page.title,
-        "=".repeat(page.title.chars().count()),
-        page.summary
-    );
+    let title = format!("{}{}", top_marker(page, "headings"), page.title);
+    let underline = "=".repeat(title.chars().count());
+    let summary = format!("{}{}", top_marker(page, "headings"), page.summary);
+    let mut out = format!("{title}\n{underline}\n\n{summary}\n");
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
         out.push_str(&format!("\n{}\n", heading(side, f("name"))));
@@ -47,7 +45,8 @@ pub fn text(page: &PairPage) -> String {
 }
 
 pub fn markdown(page: &PairPage) -> String {
-    let mut out = format!("# {}\n\n{}\n", page.title, page.summary);
+    let ui = top_marker(page, "headings");
+    let mut out = format!("# {ui}{}\n\n{ui}{}\n", page.title, page.summary);
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
         let title = heading(side, f("name"));

@@ -39,7 +39,10 @@ impl Locale {
 /// Every locale of a tree, sorted by tag.
 pub struct LocaleTree {
     pub root: PathBuf,
+    /// The locales loaded (all, or those asked for).
     pub locales: Vec<Locale>,
+    /// Every locale folder of the tree, loaded or not.
+    pub folders: Vec<LocaleTag>,
 }
 
 impl LocaleTree {
@@ -75,6 +78,7 @@ pub fn load_with_progress(
             available.join(", ")
         )));
     }
+    let folders = dirs.iter().map(|(tag, _)| tag.clone()).collect();
     let mut jobs = Vec::new();
     for (tag, dir) in dirs
         .into_iter()
@@ -112,6 +116,7 @@ pub fn load_with_progress(
     Ok(LocaleTree {
         root: root.to_path_buf(),
         locales,
+        folders,
     })
 }
 
