@@ -38,16 +38,7 @@ fn copy_sources(to: &Path) {
 }
 
 fn build(root: &Path, out: &Path) -> Child {
-    bin()
-        .arg("build")
-        .arg("--locales")
-        .arg(root.join("locales"))
-        .arg("--data")
-        .arg(root.join("data"))
-        .arg("--out")
-        .arg(out)
-        .spawn()
-        .unwrap()
+    bin().args(common::build_args(root, out)).spawn().unwrap()
 }
 
 fn assert_sound(db: &Path) {

@@ -21,7 +21,6 @@ pub use catalog::{Catalog, Entry, file_entries};
 pub use diagnostic::{Diagnostic, Severity, Snippet};
 pub use lint::Allowlist;
 pub use pages::{PageText, lint_pages};
-pub use plurals::categories as plural_categories;
 
 use crate::error::{Error, Result};
 use crate::source::{Facts, Locale, LocaleTree};

@@ -54,16 +54,26 @@ pub fn build_repo(dir: &Path) -> PathBuf {
     out
 }
 
+/// `build` arguments for a tree with `locales/` and `data/`, writing `out`.
+pub fn build_args(root: &Path, out: &Path) -> Vec<std::ffi::OsString> {
+    let mut args: Vec<std::ffi::OsString> = vec![
+        "build".into(),
+        "--locales".into(),
+        root.join("locales").into(),
+    ];
+    args.extend([
+        "--data".into(),
+        root.join("data").into(),
+        "--out".into(),
+        out.into(),
+    ]);
+    args
+}
+
 /// Builds a fixture copy (with `data/` and `locales/`) into its own folder.
 pub fn build_fixture(root: &Path) -> snapbox::cmd::OutputAssert {
     statusdb()
-        .arg("build")
-        .arg("--locales")
-        .arg(root.join("locales"))
-        .arg("--data")
-        .arg(root.join("data"))
-        .arg("--out")
-        .arg(root.join("out.sqlite"))
+        .args(build_args(root, &root.join("out.sqlite")))
         .assert()
 }
 
