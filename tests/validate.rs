@@ -125,3 +125,16 @@ fn one_locale_of_several() {
     assert!(!text.contains("missing-locale"), "{text}");
     assert!(text.ends_with("1 error(s), 0 warning(s)\n"), "{text}");
 }
+
+/// Every command's --help teaches by example and names its exit codes.
+#[test]
+fn every_command_has_help_with_examples() {
+    for command in ["build", "compare", "search", "validate", "export", "import"] {
+        let output = statusdb().args([command, "--help"]).assert().success();
+        let help = String::from_utf8_lossy(&output.get_output().stdout).into_owned();
+        assert!(
+            help.contains("Examples:\n  statusdb ") && help.contains("Exit codes:"),
+            "{command}:\n{help}"
+        );
+    }
+}
