@@ -2,8 +2,8 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::catalog::{Entry, file_entries};
 use super::diagnostic::Diagnostic;
+use crate::source::catalog::{Entry, file_entries};
 use crate::source::{FtlFile, Locale};
 
 /// Counts of one locale against the reference, in strings (values and attributes).

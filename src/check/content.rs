@@ -1,9 +1,9 @@
 //! Checks that only make sense for statusdb's own content: the Fluent ids
 //! must match the facts in `data/`.
 
-use super::catalog::Catalog;
 use super::diagnostic::Diagnostic;
 use crate::model;
+use crate::source::catalog::Catalog;
 use crate::source::{Facts, Locale, LocaleTree};
 
 /// Locales in the tree and in `data/locales.csv` must be the same set.

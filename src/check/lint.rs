@@ -1,6 +1,6 @@
 //! Lints on plain text, shared by the source checks and the rendered-page checks.
 
-use super::walk::PLACEHOLDER;
+use crate::source::walk::PLACEHOLDER;
 
 /// Latin phrases allowed inside text of a non-Latin locale: reason phrases,
 /// header names, vendor names and technical acronyms.

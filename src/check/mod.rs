@@ -3,27 +3,25 @@
 //! Each family of checks lives in its own module and returns findings; this
 //! module runs them per locale and counts what each locale has.
 
-mod catalog;
 mod completeness;
 mod content;
 mod diagnostic;
+mod ids;
 pub mod lint;
 mod pages;
 mod plurals;
 mod references;
 mod text;
-pub mod walk;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use catalog::{Catalog, Entry, file_entries};
 pub use diagnostic::{Diagnostic, Severity, Snippet};
 pub use lint::Allowlist;
 pub use pages::{PageText, lint_pages};
 
 use crate::error::{Error, Result};
-use crate::source::{Facts, Locale, LocaleTree};
+use crate::source::{Catalog, Facts, Locale, LocaleTree};
 
 /// What to check against.
 pub struct Options<'a> {
@@ -99,7 +97,7 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         ))
     })?;
     let allow = allowlist(options.facts);
-    let (ref_catalog, ref_duplicates) = Catalog::new(reference);
+    let ref_catalog = Catalog::new(reference);
     let mut report = Report::default();
     if let Some(facts) = options.facts {
         report.diagnostics.extend(content::locales(tree, facts));
@@ -110,18 +108,11 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         .par_iter()
         .map(|locale| {
             if locale.tag == reference.tag {
-                return check_locale(
-                    locale,
-                    &ref_catalog,
-                    ref_duplicates.clone(),
-                    None,
-                    &allow,
-                    options,
-                );
+                return check_locale(locale, &ref_catalog, None, &allow, options);
             }
-            let (catalog, duplicates) = Catalog::new(locale);
+            let catalog = Catalog::new(locale);
             let against = Some((reference, &ref_catalog));
-            check_locale(locale, &catalog, duplicates, against, &allow, options)
+            check_locale(locale, &catalog, against, &allow, options)
         })
         .collect();
     for (summary, found) in results {
@@ -145,16 +136,16 @@ pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
     Allowlist::new(codes.chain(facts.aliases.iter().map(|a| a.alias.clone())))
 }
 
-/// Every check of one locale; `found` starts with its duplicate ids.
+/// Every check of one locale.
 fn check_locale(
     locale: &Locale,
     catalog: &Catalog,
-    mut found: Vec<Diagnostic>,
     reference: Option<(&Locale, &Catalog)>,
     allow: &Allowlist,
     options: &Options,
 ) -> (LocaleSummary, Vec<Diagnostic>) {
     let tag = locale.tag.as_str();
+    let mut found = ids::check(locale, catalog);
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(tag, catalog));
     if options.lint {

@@ -6,10 +6,9 @@ use fluent_syntax::ast::{InlineExpression, Variant, VariantKey};
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
-use super::catalog::Catalog;
 use super::diagnostic::Diagnostic;
-use super::references::{unit_len, unit_name, unit_offset};
-use super::walk;
+use crate::source::catalog::Catalog;
+use crate::source::walk;
 
 const CATEGORY_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -57,12 +56,12 @@ pub fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<D
                         "plural-categories",
                         format!(
                             "{} selects on a number but has no variant for: {}",
-                            unit_name(entry, unit),
+                            entry.unit_name(unit),
                             missing.join(", ")
                         ),
                     )
                     .locale(tag)
-                    .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+                    .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
                     .help(format!(
                         "{tag} uses the plural categories {}",
                         needed.iter().copied().collect::<Vec<_>>().join(", ")

@@ -1,8 +1,8 @@
 //! Variables and references: a translation may only use what exists.
 
-use super::catalog::{Catalog, Entry};
 use super::diagnostic::Diagnostic;
-use super::walk;
+use crate::source::catalog::Catalog;
+use crate::source::walk;
 
 /// References to messages or terms the locale does not define.
 pub fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
@@ -19,11 +19,11 @@ pub fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
                             "unknown-reference",
                             format!(
                                 "{} refers to `{name}`, which this locale does not define",
-                                unit_name(entry, unit)
+                                entry.unit_name(unit)
                             ),
                         )
                         .locale(tag)
-                        .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+                        .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
                         .help("define it in any file of this locale, or fix the name"),
                     );
                 }
@@ -63,19 +63,19 @@ pub fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagn
             let theirs = walk::uses(ref_pattern).variables;
             let place = |d: Diagnostic| {
                 d.locale(tag)
-                    .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+                    .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
             };
             for var in ours.difference(&theirs) {
                 found.push(place(Diagnostic::error(
                     "unknown-variable",
-                    format!("{} uses `${var}`, which the reference does not provide", unit_name(entry, unit)),
+                    format!("{} uses `${var}`, which the reference does not provide", entry.unit_name(unit)),
                 ))
                 .help("the app never passes this variable; remove it or ask for it to be added to the reference"));
             }
             for var in theirs.difference(&ours) {
                 found.push(place(Diagnostic::warning(
                     "dropped-variable",
-                    format!("{} does not use `${var}`, which the reference uses", unit_name(entry, unit)),
+                    format!("{} does not use `${var}`, which the reference uses", entry.unit_name(unit)),
                 ))
                 .help("readers lose that information; use the variable unless the language needs no such word"));
             }
@@ -91,24 +91,4 @@ fn has_placeables(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
         .elements
         .iter()
         .any(|e| matches!(e, PatternElement::Placeable { .. }))
-}
-
-/// `message` or `message.attr`, as a translator would search for it.
-pub fn unit_name(entry: &Entry, unit: Option<&str>) -> String {
-    match unit {
-        Some(attr) => format!("`{}.{attr}`", entry.key),
-        None => format!("`{}`", entry.key),
-    }
-}
-
-/// Where a unit's id starts in its file.
-pub fn unit_offset(entry: &Entry, unit: Option<&str>) -> usize {
-    match unit.and_then(|name| entry.attribute(name)) {
-        Some(attr) => entry.file.offset_of(attr.id.name),
-        None => entry.offset,
-    }
-}
-
-pub fn unit_len(entry: &Entry, unit: Option<&str>) -> usize {
-    unit.map_or(entry.key.len(), str::len)
 }

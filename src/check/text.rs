@@ -1,12 +1,11 @@
 //! Lints on the text of each string: glitches, leftovers of another language,
 //! and markup that differs from the reference.
 
-use super::catalog::Catalog;
 use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
-use super::references::{unit_len, unit_name, unit_offset};
-use super::walk;
 use crate::source::Locale;
+use crate::source::catalog::Catalog;
+use crate::source::walk;
 
 /// Lints every string of `catalog`; `reference` is `None` for the reference locale itself.
 pub fn check(
@@ -29,11 +28,11 @@ pub fn check(
                 found.push(
                     Diagnostic::warning(rule, message)
                         .locale(tag)
-                        .at(entry.file, unit_offset(entry, unit), unit_len(entry, unit))
+                        .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
                         .help(help),
                 );
             };
-            let name = || unit_name(entry, unit);
+            let name = || entry.unit_name(unit);
             if let Some(words) = texts.iter().find_map(|t| lint::doubled_word(t)) {
                 warn(
                     "doubled-word",

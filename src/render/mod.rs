@@ -5,8 +5,9 @@ mod bundle;
 
 use fluent_bundle::FluentArgs;
 
-use crate::check::{LocaleSummary, file_entries};
+use crate::check::LocaleSummary;
 use crate::model;
+use crate::source::catalog::file_entries;
 use crate::source::{Facts, LocaleTree};
 use bundle::{Bundle, format_with_fallback};
 

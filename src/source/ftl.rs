@@ -6,7 +6,7 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
 
-use super::lines::LineIndex;
+use super::lines::{self, LineIndex};
 use crate::error::{Error, Result};
 
 /// A Fluent file, parsed once; checks read its AST, rendering adds it to a bundle.
@@ -124,18 +124,16 @@ pub fn too_deep(text: &str) -> Option<usize> {
 fn refusal(path: &Path, text: &str, offset: usize, why: &str) -> Error {
     Error::Data {
         path: path.to_path_buf(),
-        line: text[..offset].matches('\n').count() as u64 + 1,
+        line: lines::line_of(text.as_bytes(), offset),
         message: why.to_string(),
     }
 }
 
 fn invalid_utf8(path: &Path, err: &std::string::FromUtf8Error) -> Error {
     let valid = err.utf8_error().valid_up_to();
-    let before = &err.as_bytes()[..valid];
-    let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     Error::Data {
         path: path.to_path_buf(),
-        line,
+        line: lines::line_of(err.as_bytes(), valid),
         message: format!(
             "invalid UTF-8 at byte {valid}; Fluent files must be UTF-8: re-save the file as UTF-8"
         ),

@@ -1,4 +1,29 @@
-//! Byte offsets to 1-based line:column, because the Fluent AST has no positions.
+//! Lines of a source text, counted in one place: byte offsets to 1-based
+//! line:column (the Fluent AST has no positions), and line ranges.
+
+use std::ops::Range;
+
+/// 1-based line of byte `offset` in `bytes`, which need not be valid UTF-8.
+pub fn line_of(bytes: &[u8], offset: usize) -> u64 {
+    let before = &bytes[..offset.min(bytes.len())];
+    before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+}
+
+/// Byte ranges of every line without its `\n` or `\r\n`; a final line
+/// ending does not start another line.
+pub fn ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in text.match_indices('\n') {
+        let end = if text[..i].ends_with('\r') { i - 1 } else { i };
+        out.push(start..end);
+        start = i + 1;
+    }
+    if start < text.len() {
+        out.push(start..text.len());
+    }
+    out
+}
 
 /// Start offsets of every line in one source text.
 #[derive(Debug, Clone)]
@@ -24,7 +49,7 @@ impl LineIndex {
     }
 
     /// Byte range of 1-based `line`, without its line ending.
-    pub fn line_range(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
         let end = if text[start..end].ends_with('\r') {
@@ -50,5 +75,15 @@ mod tests {
         let eq = text.find("ключ").unwrap() + "ключ".len();
         assert_eq!(index.position(text, eq), (2, 5));
         assert_eq!(&text[index.line_range(text, 2)], "ключ = значение");
+    }
+
+    #[test]
+    fn ranges_drop_line_endings_and_the_empty_last_line() {
+        let text = "a\r\nbc\n\nd";
+        let lines: Vec<&str> = ranges(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(lines, ["a", "bc", "", "d"]);
+        assert_eq!(ranges("a\n").len(), 1);
+        assert!(ranges("").is_empty());
+        assert_eq!(line_of(b"a\nb\xff", 3), 2);
     }
 }

@@ -6,8 +6,8 @@ use fluent_syntax::ast::{self, InlineExpression, Pattern};
 
 use super::csvfile::Row;
 use super::units::{self, Unit, fingerprint};
-use crate::check::{Catalog, Entry, walk};
-use crate::source::{FtlFile, Locale};
+use crate::source::catalog::{Catalog, Entry};
+use crate::source::{FtlFile, Locale, walk};
 
 /// Row statuses, also the values `--only` takes.
 pub const STATUSES: [&str; 4] = ["missing", "translated", "unchanged", "obsolete"];
@@ -15,7 +15,7 @@ pub const STATUSES: [&str; 4] = ["missing", "translated", "unchanged", "obsolete
 /// Every unit of the reference, with the locale's translation and status,
 /// then the locale's obsolete units; in file and entry order.
 pub fn rows(reference: &Locale, locale: &Locale) -> Vec<Row> {
-    let (catalog, _) = Catalog::new(reference);
+    let catalog = Catalog::new(reference);
     let mut rows = Vec::new();
     for ref_file in &reference.files {
         let translated = locale.file(&ref_file.rel).map(unit_map).unwrap_or_default();

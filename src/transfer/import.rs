@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use super::csvfile::Row;
 use super::export::{attribute, entry_key, units_of};
 use super::units::{self, EntrySpan, fingerprint, value_source};
-use crate::check::{Catalog, walk};
-use crate::source::Locale;
+use crate::source::catalog::Catalog;
+use crate::source::{Locale, walk};
 
 /// A row that cannot be applied, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,7 +99,7 @@ impl<'a> ReferenceIndex<'a> {
                 units.insert(unit.key, (file.rel.clone(), unit.text, order));
             }
         }
-        let (catalog, _) = Catalog::new(reference);
+        let catalog = Catalog::new(reference);
         ReferenceIndex {
             reference,
             catalog,

@@ -9,8 +9,8 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use crate::check::file_entries;
 use crate::source::FtlFile;
+use crate::source::catalog::file_entries;
 
 /// One message or term value, or one attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,7 +36,7 @@ pub struct EntrySpan {
 pub fn entries(file: &FtlFile) -> Vec<EntrySpan> {
     let known: BTreeSet<usize> = file_entries(file).iter().map(|e| e.offset).collect();
     let source = file.source();
-    let lines = lines(source);
+    let lines = crate::source::lines::ranges(source);
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -49,25 +49,6 @@ pub fn entries(file: &FtlFile) -> Vec<EntrySpan> {
             out.push(entry(source, &lines[i..end]));
         }
         i = end;
-    }
-    out
-}
-
-/// Line ranges without their line endings.
-fn lines(source: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, _) in source.match_indices('\n') {
-        let end = if source[..i].ends_with('\r') {
-            i - 1
-        } else {
-            i
-        };
-        out.push(start..end);
-        start = i + 1;
-    }
-    if start < source.len() {
-        out.push(start..source.len());
     }
     out
 }

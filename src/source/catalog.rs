@@ -1,4 +1,5 @@
-//! A locale's entries by id, read from the AST of all its files.
+//! A locale's entries by id, read from the AST of all its files: the model
+//! the checks, the renderer and the transfer formats all read.
 
 use std::borrow::Cow;
 // Ids are not attacker-chosen keys worth SipHash; FxHash is several times faster.
@@ -6,8 +7,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use fluent_syntax::ast::{self, Attribute, Pattern};
 
-use super::diagnostic::Diagnostic;
-use crate::source::{FtlFile, Locale};
+use super::ftl::FtlFile;
+use super::tree::Locale;
 
 /// A message or a term, where it was defined.
 pub struct Entry<'a> {
@@ -44,30 +45,54 @@ impl Entry<'_> {
             .into_iter()
             .chain(self.attributes.iter().map(|a| Some(a.id.name)))
     }
+
+    /// `` `message` `` or `` `message.attr` ``, as a translator would search for it.
+    pub fn unit_name(&self, unit: Option<&str>) -> String {
+        match unit {
+            Some(attr) => format!("`{}.{attr}`", self.key),
+            None => format!("`{}`", self.key),
+        }
+    }
+
+    /// Where a unit's id starts in its file.
+    pub fn unit_offset(&self, unit: Option<&str>) -> usize {
+        match unit.and_then(|name| self.attribute(name)) {
+            Some(attr) => self.file.offset_of(attr.id.name),
+            None => self.offset,
+        }
+    }
+
+    /// Length of a unit's id: the attribute name, or the entry's key.
+    pub fn unit_len(&self, unit: Option<&str>) -> usize {
+        unit.map_or(self.key.len(), str::len)
+    }
 }
 
 /// Every entry of one locale, keyed by `Entry::key`; the first definition
 /// wins. Unordered: findings are sorted when reported.
 pub struct Catalog<'a> {
     pub entries: HashMap<Cow<'a, str>, Entry<'a>>,
+    /// Later definitions of ids already in `entries`, in file order.
+    pub duplicates: Vec<Entry<'a>>,
 }
 
 impl<'a> Catalog<'a> {
-    /// Builds the catalog and reports ids defined twice in the locale.
-    pub fn new(locale: &'a Locale) -> (Self, Vec<Diagnostic>) {
+    pub fn new(locale: &'a Locale) -> Self {
         let mut entries: HashMap<Cow<'a, str>, Entry<'a>> = HashMap::default();
         let mut duplicates = Vec::new();
         for file in &locale.files {
             for entry in file_entries(file) {
-                if let Some(first) = entries.get(&entry.key) {
-                    duplicates.push(duplicate(locale, first, &entry));
+                if entries.contains_key(&entry.key) {
+                    duplicates.push(entry);
                 } else {
                     entries.insert(entry.key.clone(), entry);
                 }
             }
         }
-        duplicates.extend(clashes(locale, &entries));
-        (Catalog { entries }, duplicates)
+        Catalog {
+            entries,
+            duplicates,
+        }
     }
 
     pub fn get(&self, key: &str) -> Option<&Entry<'a>> {
@@ -108,37 +133,4 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
         attributes,
         offset,
     })
-}
-
-/// Fluent keeps terms apart from messages, but fluent-rs stores both under
-/// one name, so `-x` and `x` cannot both be formatted.
-fn clashes(locale: &Locale, entries: &HashMap<Cow<str>, Entry>) -> Vec<Diagnostic> {
-    let terms = entries.values().filter(|e| e.is_term());
-    let clashing = terms.filter_map(|t| Some((t, entries.get(&t.key[1..])?)));
-    clashing
-        .map(|(term, message)| {
-            let (line, col) = message.file.position(message.offset);
-            Diagnostic::error("term-message-clash", format!("the term `{}` has the same name as the message `{}`", term.key, message.key))
-                .locale(locale.tag.as_str())
-                .at(term.file, term.offset, term.key.len())
-                .help(format!(
-                    "the message is at {}:{line}:{col}; fluent-rs (statusdb's renderer) keeps only one of them, so rename the term",
-                    message.file.path.display()
-                ))
-        })
-        .collect()
-}
-
-fn duplicate(locale: &Locale, first: &Entry, again: &Entry) -> Diagnostic {
-    let (line, col) = first.file.position(first.offset);
-    Diagnostic::error(
-        "duplicate-id",
-        format!("`{}` is defined more than once in this locale", again.key),
-    )
-    .locale(locale.tag.as_str())
-    .at(again.file, again.offset, again.key.len())
-    .help(format!(
-        "first defined at {}:{line}:{col}; remove or rename one of them",
-        first.file.path.display()
-    ))
 }
