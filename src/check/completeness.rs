@@ -3,6 +3,7 @@
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::diagnostic::Diagnostic;
+use super::rule::Rule;
 use crate::source::catalog::{Entry, file_entries};
 use crate::source::{FtlFile, Locale};
 
@@ -62,8 +63,8 @@ pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
     {
         counts.obsolete += file_entries(file).iter().filter(|e| !e.is_term()).count();
         found.push(
-            Diagnostic::warning(
-                "obsolete-file",
+            Diagnostic::new(
+                Rule::ObsoleteFile,
                 format!("`{}` is not in the reference locale", file.rel),
             )
             .locale(tag)
@@ -89,16 +90,16 @@ fn compare_entry(
         }
         let (rule, what) = match unit {
             None => (
-                "missing-value",
+                Rule::MissingValue,
                 "has no value, but the reference has one".to_string(),
             ),
             Some(attr) => (
-                "missing-attribute",
+                Rule::MissingAttribute,
                 format!("lacks the attribute `.{attr}`"),
             ),
         };
         found.push(
-            Diagnostic::error(rule, format!("`{}` {what}", entry.key))
+            Diagnostic::new(rule, format!("`{}` {what}", entry.key))
                 .locale(tag)
                 .at(entry.file, entry.offset, entry.key.len())
                 .help(reference_help(reference)),
@@ -110,8 +111,8 @@ fn compare_entry(
         .filter(|a| reference.attribute(a.id.name).is_none())
     {
         found.push(
-            Diagnostic::warning(
-                "obsolete-attribute",
+            Diagnostic::new(
+                Rule::ObsoleteAttribute,
                 format!("`{}.{}` is not in the reference", entry.key, attr.id.name),
             )
             .locale(tag)
@@ -136,7 +137,7 @@ fn reference_help(reference: &Entry) -> String {
 
 fn missing_file(locale: &Locale, ref_file: &FtlFile) -> Diagnostic {
     let path = locale.dir.join(&ref_file.rel);
-    Diagnostic::error("missing-file", format!("`{}` is missing", ref_file.rel))
+    Diagnostic::new(Rule::MissingFile, format!("`{}` is missing", ref_file.rel))
         .locale(locale.tag.as_str())
         .file(path.display().to_string())
         .help(format!(
@@ -151,11 +152,11 @@ fn missing_entry(tag: &str, file: &FtlFile, reference: &Entry) -> Diagnostic {
     } else {
         "message"
     };
-    Diagnostic::error(
+    Diagnostic::new(
         if reference.is_term() {
-            "missing-term"
+            Rule::MissingTerm
         } else {
-            "missing-message"
+            Rule::MissingMessage
         },
         format!("{kind} `{}` is missing", reference.key),
     )
@@ -165,8 +166,8 @@ fn missing_entry(tag: &str, file: &FtlFile, reference: &Entry) -> Diagnostic {
 }
 
 fn obsolete_entry(tag: &str, entry: &Entry) -> Diagnostic {
-    Diagnostic::warning(
-        "obsolete-entry",
+    Diagnostic::new(
+        Rule::ObsoleteEntry,
         format!("`{}` is not in the reference", entry.key),
     )
     .locale(tag)

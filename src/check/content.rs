@@ -2,6 +2,7 @@
 //! must match the facts in `data/`.
 
 use super::diagnostic::Diagnostic;
+use super::rule::Rule;
 use crate::model;
 use crate::source::catalog::Catalog;
 use crate::source::{Facts, Locale, LocaleTree};
@@ -12,8 +13,8 @@ pub fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
     for locale in &tree.locales {
         if facts.locale(locale.tag.as_str()).is_none() {
             found.push(
-                Diagnostic::error(
-                    "unknown-locale",
+                Diagnostic::new(
+                    Rule::UnknownLocale,
                     format!("locale `{}` is not listed in data/locales.csv", locale.tag),
                 )
                 .locale(locale.tag.as_str())
@@ -30,8 +31,8 @@ pub fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
         .filter(|i| !tree.folders.contains(&i.tag))
     {
         found.push(
-            Diagnostic::error(
-                "missing-locale",
+            Diagnostic::new(
+                Rule::MissingLocale,
                 format!(
                     "data/locales.csv lists `{}` but {} has no such folder",
                     info.tag,
@@ -71,8 +72,8 @@ fn unknown_codes(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic>
             (None, Some((a, b))) if a < b => vec![a, b],
             (None, Some(_)) => {
                 found.push(
-                    Diagnostic::error(
-                        "pair-order",
+                    Diagnostic::new(
+                        Rule::PairOrder,
                         format!("`{}` must name the lower code first", entry.key),
                     )
                     .locale(tag)
@@ -84,8 +85,8 @@ fn unknown_codes(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic>
         };
         for code in codes.into_iter().filter(|&c| facts.code(c).is_none()) {
             found.push(
-                Diagnostic::error(
-                    "unknown-code",
+                Diagnostic::new(
+                    Rule::UnknownCode,
                     format!(
                         "`{}` is text for code {code}, which data/status-codes.csv does not have",
                         entry.key
@@ -115,7 +116,7 @@ fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic
         };
         if !missing.is_empty() {
             found.push(
-                Diagnostic::error("missing-code-text", format!("code {} has no reference text: `{id}` lacks {}", code.code, missing.join(", ")))
+                Diagnostic::new(Rule::MissingCodeText, format!("code {} has no reference text: `{id}` lacks {}", code.code, missing.join(", ")))
                     .locale(tag)
                     .help(format!("write `{id}` with its name and the attributes .summary, .description, .seen-when, .how-to-fix, .use-when")),
             );
@@ -126,8 +127,8 @@ fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic
         .filter(|k| catalog.get(k).is_none())
     {
         found.push(
-            Diagnostic::error(
-                "missing-ui-text",
+            Diagnostic::new(
+                Rule::MissingUiText,
                 format!("the UI message `{key}` is missing from the reference"),
             )
             .locale(tag)

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use super::rule::Rule;
 use crate::source::FtlFile;
 
 /// At least one character from `from`, widened to character boundaries and
@@ -39,8 +40,8 @@ pub struct Snippet {
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
     pub severity: Severity,
-    /// Stable rule name, e.g. `missing-message` (documented in the README).
-    pub rule: &'static str,
+    /// Serialized as its stable name, e.g. `missing-message`.
+    pub rule: Rule,
     pub locale: Option<String>,
     pub file: Option<String>,
     /// 1-based; 0 when the finding has no place in a file.
@@ -54,23 +55,16 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(rule: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Error, rule, message.into())
-    }
-
-    pub fn warning(rule: &'static str, message: impl Into<String>) -> Self {
-        Self::new(Severity::Warning, rule, message.into())
-    }
-
-    fn new(severity: Severity, rule: &'static str, message: String) -> Self {
+    /// A finding of `rule`, at the rule's default severity.
+    pub fn new(rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
-            severity,
+            severity: rule.default_severity(),
             rule,
             locale: None,
             file: None,
             line: 0,
             column: 0,
-            message,
+            message: message.into(),
             help: None,
             snippet: None,
         }
@@ -106,18 +100,9 @@ impl Diagnostic {
         self
     }
 
-    /// Whether a build must stop for it. Translation gaps do not stop a
-    /// build: the database shows the reference text and says so.
+    /// Whether a build must stop for it (see [`Rule::blocks_build`]).
     pub fn blocks_build(&self) -> bool {
-        const GAPS: [&str; 6] = [
-            "missing-file",
-            "missing-message",
-            "missing-term",
-            "missing-attribute",
-            "missing-value",
-            "missing-code-text",
-        ];
-        self.severity == Severity::Error && !GAPS.contains(&self.rule)
+        self.severity == Severity::Error && self.rule.blocks_build()
     }
 
     /// `file:line:col`, `file`, or nothing.

@@ -1,6 +1,7 @@
 //! Ids a locale defines twice, and terms that share a name with a message.
 
 use super::diagnostic::Diagnostic;
+use super::rule::Rule;
 use crate::source::Locale;
 use crate::source::catalog::{Catalog, Entry};
 
@@ -20,7 +21,7 @@ fn clashes<'a>(locale: &'a Locale, catalog: &'a Catalog) -> impl Iterator<Item =
     let clashing = terms.filter_map(|t| Some((t, catalog.get(&t.key[1..])?)));
     clashing.map(|(term, message)| {
         let (line, col) = message.file.position(message.offset);
-        Diagnostic::error("term-message-clash", format!("the term `{}` has the same name as the message `{}`", term.key, message.key))
+        Diagnostic::new(Rule::TermMessageClash, format!("the term `{}` has the same name as the message `{}`", term.key, message.key))
             .locale(locale.tag.as_str())
             .at(term.file, term.offset, term.key.len())
             .help(format!(
@@ -32,8 +33,8 @@ fn clashes<'a>(locale: &'a Locale, catalog: &'a Catalog) -> impl Iterator<Item =
 
 fn duplicate(locale: &Locale, first: &Entry, again: &Entry) -> Diagnostic {
     let (line, col) = first.file.position(first.offset);
-    Diagnostic::error(
-        "duplicate-id",
+    Diagnostic::new(
+        Rule::DuplicateId,
         format!("`{}` is defined more than once in this locale", again.key),
     )
     .locale(locale.tag.as_str())

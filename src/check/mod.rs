@@ -11,6 +11,7 @@ pub mod lint;
 mod pages;
 mod plurals;
 mod references;
+mod rule;
 mod text;
 
 use rayon::prelude::*;
@@ -19,6 +20,7 @@ use serde::Serialize;
 pub use diagnostic::{Diagnostic, Severity, Snippet};
 pub use lint::Allowlist;
 pub use pages::{PageText, lint_pages};
+pub use rule::Rule;
 
 use crate::error::{Error, Result};
 use crate::source::{Catalog, Facts, Locale, LocaleTree};
@@ -29,9 +31,16 @@ pub struct Options<'a> {
     pub reference: &'a str,
     /// statusdb's own facts, for the checks that tie content to `data/`.
     pub facts: Option<&'a Facts>,
-    /// Run the lints that only ever warn (text, plurals, obsolete entries
-    /// stay counted either way). A build skips them: they never block it.
+    /// Run the rules that are [`Rule::lint_only`] (obsolete entries stay
+    /// counted either way). A build skips them: they never block it.
     pub lint: bool,
+}
+
+impl Options<'_> {
+    /// Whether a check that finds `rules` has anything to run.
+    fn runs(&self, rules: &[Rule]) -> bool {
+        rules.iter().any(|r| self.lint || !r.lint_only())
+    }
 }
 
 /// One line of the summary table.
@@ -148,8 +157,10 @@ fn check_locale(
     let mut found = ids::check(locale, catalog);
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(tag, catalog));
-    if options.lint {
+    if options.runs(plurals::RULES) {
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
+    }
+    if options.runs(text::RULES) {
         found.extend(text::check(locale, catalog, reference.map(|r| r.1), allow));
     }
     if let Some(facts) = options.facts {
@@ -181,7 +192,7 @@ fn syntax_errors(locale: &Locale) -> Vec<Diagnostic> {
         for err in file.parse_errors() {
             let len = err.pos.end.saturating_sub(err.pos.start);
             found.push(
-                Diagnostic::error("syntax", format!("Fluent syntax error: {}", err.kind))
+                Diagnostic::new(Rule::Syntax, format!("Fluent syntax error: {}", err.kind))
                     .locale(locale.tag.as_str())
                     .at(file, err.pos.start.min(file.source().len()), len)
                     .help("the whole entry is skipped until this is fixed"),
@@ -192,7 +203,7 @@ fn syntax_errors(locale: &Locale) -> Vec<Diagnostic> {
 }
 
 fn unreadable(locale: &Locale, broken: &crate::source::BrokenFile) -> Diagnostic {
-    let mut d = Diagnostic::error("unreadable-file", broken.message.clone())
+    let mut d = Diagnostic::new(Rule::UnreadableFile, broken.message.clone())
         .locale(locale.tag.as_str())
         .file(broken.path.display().to_string())
         .help("the file is skipped; fix or replace it, then run again");

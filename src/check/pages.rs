@@ -3,6 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
+use super::rule::Rule;
 
 /// The joined parts of one pair page.
 pub struct PageText {
@@ -21,10 +22,10 @@ pub fn lint_pages(pages: impl IntoIterator<Item = PageText>, allow: &Allowlist) 
     for page in pages {
         for (part, text) in &page.parts {
             let problems = [
-                ("doubled-word", lint::doubled_word(text)),
-                ("leftover-placeable", lint::leftover_placeable(text)),
+                (Rule::DoubledWord, lint::doubled_word(text)),
+                (Rule::LeftoverPlaceable, lint::leftover_placeable(text)),
                 (
-                    "latin-script",
+                    Rule::LatinScript,
                     page.non_latin
                         .then(|| lint::latin_run(text, allow))
                         .flatten(),
@@ -41,14 +42,8 @@ pub fn lint_pages(pages: impl IntoIterator<Item = PageText>, allow: &Allowlist) 
     found
 }
 
-fn page_finding(
-    page: &PageText,
-    part: &str,
-    rule: &'static str,
-    hit: &str,
-    text: &str,
-) -> Diagnostic {
-    Diagnostic::warning(rule, format!(
+fn page_finding(page: &PageText, part: &str, rule: Rule, hit: &str, text: &str) -> Diagnostic {
+    Diagnostic::new(rule, format!(
         "the {part} of the {} vs {} page reads \"{text}\" ({rule}: \"{hit}\")",
         page.code_a, page.code_b
     ))

@@ -7,8 +7,12 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use unic_langid::LanguageIdentifier;
 
 use super::diagnostic::Diagnostic;
+use super::rule::Rule;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
+
+/// What this check finds.
+pub const RULES: &[Rule] = &[Rule::PluralCategories];
 
 const CATEGORY_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -52,8 +56,8 @@ pub fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<D
                     continue;
                 };
                 found.push(
-                    Diagnostic::warning(
-                        "plural-categories",
+                    Diagnostic::new(
+                        Rule::PluralCategories,
                         format!(
                             "{} selects on a number but has no variant for: {}",
                             entry.unit_name(unit),

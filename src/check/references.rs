@@ -1,6 +1,7 @@
 //! Variables and references: a translation may only use what exists.
 
 use super::diagnostic::Diagnostic;
+use super::rule::Rule;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
 
@@ -15,8 +16,8 @@ pub fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
             for name in walk::uses(pattern).references {
                 if !resolves(catalog, &name) {
                     found.push(
-                        Diagnostic::error(
-                            "unknown-reference",
+                        Diagnostic::new(
+                            Rule::UnknownReference,
                             format!(
                                 "{} refers to `{name}`, which this locale does not define",
                                 entry.unit_name(unit)
@@ -66,15 +67,15 @@ pub fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagn
                     .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
             };
             for var in ours.difference(&theirs) {
-                found.push(place(Diagnostic::error(
-                    "unknown-variable",
+                found.push(place(Diagnostic::new(
+                    Rule::UnknownVariable,
                     format!("{} uses `${var}`, which the reference does not provide", entry.unit_name(unit)),
                 ))
                 .help("the app never passes this variable; remove it or ask for it to be added to the reference"));
             }
             for var in theirs.difference(&ours) {
-                found.push(place(Diagnostic::warning(
-                    "dropped-variable",
+                found.push(place(Diagnostic::new(
+                    Rule::DroppedVariable,
                     format!("{} does not use `${var}`, which the reference uses", entry.unit_name(unit)),
                 ))
                 .help("readers lose that information; use the variable unless the language needs no such word"));

@@ -3,9 +3,18 @@
 
 use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
+use super::rule::Rule;
 use crate::source::Locale;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
+
+/// What this check finds.
+pub const RULES: &[Rule] = &[
+    Rule::DoubledWord,
+    Rule::LatinScript,
+    Rule::Identical,
+    Rule::Markup,
+];
 
 /// Lints every string of `catalog`; `reference` is `None` for the reference locale itself.
 pub fn check(
@@ -26,7 +35,7 @@ pub fn check(
             let texts = walk::texts(pattern);
             let mut warn = |rule, message: String, help: &str| {
                 found.push(
-                    Diagnostic::warning(rule, message)
+                    Diagnostic::new(rule, message)
                         .locale(tag)
                         .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
                         .help(help),
@@ -35,14 +44,14 @@ pub fn check(
             let name = || entry.unit_name(unit);
             if let Some(words) = texts.iter().find_map(|t| lint::doubled_word(t)) {
                 warn(
-                    "doubled-word",
+                    Rule::DoubledWord,
                     format!("{} repeats a word: \"{words}\"", name()),
                     "delete one of them",
                 );
             }
             if non_latin && let Some(run) = texts.iter().find_map(|t| lint::latin_run(t, allow)) {
                 warn(
-                    "latin-script",
+                    Rule::LatinScript,
                     format!("{} has Latin-script text: \"{run}\"", name()),
                     "translate it; names that stay in Latin belong in the allowlist (see README)",
                 );
@@ -52,7 +61,7 @@ pub fn check(
             };
             if pattern == ref_pattern && !allow.covers(&texts[0]) && !entry.is_term() {
                 warn(
-                    "identical",
+                    Rule::Identical,
                     format!("{} is identical to the reference", name()),
                     "translate it, or confirm it stays the same in this language",
                 );
@@ -61,7 +70,7 @@ pub fn check(
             let tags = lint::markup_tags(&texts[0]);
             if tags != ref_tags {
                 warn(
-                    "markup",
+                    Rule::Markup,
                     format!(
                         "{} has markup {tags:?}, the reference has {ref_tags:?}",
                         name()

@@ -7,8 +7,22 @@ use crate::check::{Diagnostic, Severity};
 /// Sorts diagnostics so each locale's and file's findings stand together.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (&a.locale, &a.file, a.line, a.column, a.rule, &a.message)
-            .cmp(&(&b.locale, &b.file, b.line, b.column, b.rule, &b.message))
+        (
+            &a.locale,
+            &a.file,
+            a.line,
+            a.column,
+            a.rule.name(),
+            &a.message,
+        )
+            .cmp(&(
+                &b.locale,
+                &b.file,
+                b.line,
+                b.column,
+                b.rule.name(),
+                &b.message,
+            ))
     });
 }
 
@@ -38,7 +52,7 @@ fn group(d: &Diagnostic) -> Group<'_> {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(d.message.as_str()).id(d.rule);
+    let title = level.primary_title(d.message.as_str()).id(d.rule.name());
     let group = match (&d.snippet, &d.file) {
         (Some(snippet), Some(file)) => title.element(
             Snippet::source(snippet.text.as_str())
