@@ -82,7 +82,7 @@ fn export_csv(bencher: Bencher, messages: usize) {
         tree.locale("en").expect("en"),
         tree.locale("ru").expect("ru"),
     );
-    bencher.bench(|| csvfile::write(&export::rows(en, ru), false));
+    bencher.bench(|| csvfile::write(&export::units(en, ru), false));
 }
 
 /// A database with every code the schema allows (100-599: 500 codes) in 10

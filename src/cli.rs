@@ -209,8 +209,8 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub transfer: TransferArgs,
     /// Only rows with these statuses (comma-separated)
-    #[arg(long, value_delimiter = ',', value_parser = ["missing", "translated", "unchanged", "obsolete"])]
-    pub only: Vec<String>,
+    #[arg(long, value_enum, value_delimiter = ',')]
+    pub only: Vec<crate::transfer::Status>,
     /// Start the file with a UTF-8 byte order mark, for Excel
     #[arg(long)]
     pub bom: bool,

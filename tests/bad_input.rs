@@ -61,19 +61,20 @@ fn edit(root: &Path, rel: &str, from: &str, to: &str) {
 fn csv(root: &Path, fingerprint_ok: bool, key: &str, translation: &str) {
     let reference = "The server cannot handle the request right now.";
     let fingerprint = if fingerprint_ok {
-        statusdb::transfer::units::fingerprint(reference)
+        statusdb::transfer::unit::fingerprint(reference)
     } else {
         "0".repeat(16)
     };
-    let row = statusdb::transfer::csvfile::Row {
+    let row = statusdb::transfer::TranslationUnit {
         key: key.into(),
         file: "codes.ftl".into(),
         reference: reference.into(),
         translation: translation.into(),
-        status: "translated".into(),
+        status: Some(statusdb::transfer::Status::Translated),
         comment: String::new(),
         variables: String::new(),
         fingerprint,
+        line: 0,
     };
     write(
         root,

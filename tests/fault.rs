@@ -9,6 +9,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{leftover_temp_files, repo, temp};
+use statusdb::transfer::Status;
 
 const KILLS: usize = 50;
 
@@ -111,8 +112,12 @@ fn a_killed_import_leaves_each_file_old_or_new() {
         &dir.path().join("done"),
     );
     let csv = dir.path().join("ru.csv");
-    let mut rows: Vec<_> = statusdb::transfer::export::rows(&load(&root, "en"), &load(&root, "ru"));
-    for row in rows.iter_mut().filter(|r| r.status == "missing") {
+    let mut rows: Vec<_> =
+        statusdb::transfer::export::units(&load(&root, "en"), &load(&root, "ru"));
+    for row in rows
+        .iter_mut()
+        .filter(|r| r.status == Some(Status::Missing))
+    {
         row.translation = format!("Перевод {}", row.key);
     }
     std::fs::write(&csv, statusdb::transfer::csvfile::write(&rows, false)).unwrap();

@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use common::{fixture, statusdb};
-use statusdb::transfer::csvfile::{self, Row};
+use statusdb::transfer::TranslationUnit as Row;
+use statusdb::transfer::csvfile;
 
 fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut files = BTreeMap::new();
@@ -30,11 +31,7 @@ fn export(root: &Path, extra: &[&str]) -> Vec<Row> {
         .args(extra)
         .assert()
         .success();
-    csvfile::read(&csv)
-        .unwrap()
-        .into_iter()
-        .map(|(_, row)| row)
-        .collect()
+    csvfile::read(&csv).unwrap()
 }
 
 fn import(root: &Path, rows: &[Row], extra: &[&str]) -> snapbox::cmd::OutputAssert {
@@ -140,7 +137,10 @@ fn only_bom_and_stdout() {
     let root = fixture("transfer");
     let missing = export(root.path(), &["--only", "missing"]);
     assert!(
-        missing.iter().all(|r| r.status == "missing") && missing.len() == 11,
+        missing
+            .iter()
+            .all(|r| r.status == Some(statusdb::transfer::Status::Missing))
+            && missing.len() == 11,
         "{missing:#?}"
     );
     let both = export(root.path(), &["--only", "missing,obsolete"]);

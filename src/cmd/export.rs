@@ -7,9 +7,9 @@ use crate::transfer::{csvfile, export};
 pub fn run(args: &ExportArgs) -> Result<u8> {
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
-    let rows: Vec<_> = export::rows(reference, locale)
+    let rows: Vec<_> = export::units(reference, locale)
         .into_iter()
-        .filter(|r| args.only.is_empty() || args.only.contains(&r.status))
+        .filter(|u| args.only.is_empty() || u.status.is_some_and(|s| args.only.contains(&s)))
         .collect();
     let bytes = csvfile::write(&rows, args.bom);
     match &args.out {

@@ -1,23 +1,41 @@
-//! The translator's CSV: columns, spreadsheet-safe cells, strict reading.
+//! The translator's CSV: translation units as rows, spreadsheet-safe
+//! cells, strict reading. The columns are documented in the README.
 
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
+use super::unit::{Status, TranslationUnit};
 use crate::error::{Error, Result};
 use crate::source::csvrows::{csv_error, data_error as data};
 
-/// One translatable unit; the columns are documented in the README.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Row {
-    pub key: String,
-    pub file: String,
-    pub reference: String,
-    pub translation: String,
-    pub status: String,
-    pub comment: String,
-    pub variables: String,
-    pub fingerprint: String,
+/// A row as read, before its status is interpreted.
+#[derive(Deserialize)]
+struct Row {
+    key: String,
+    file: String,
+    reference: String,
+    translation: String,
+    status: String,
+    comment: String,
+    variables: String,
+    fingerprint: String,
+}
+
+impl Row {
+    fn into_unit(self, line: u64) -> TranslationUnit {
+        TranslationUnit {
+            status: Status::parse(&self.status),
+            key: self.key,
+            file: self.file,
+            reference: self.reference,
+            translation: self.translation,
+            comment: self.comment,
+            variables: self.variables,
+            fingerprint: self.fingerprint,
+            line,
+        }
+    }
 }
 
 pub const HEADER: [&str; 8] = [
@@ -50,8 +68,8 @@ fn restore(cell: String) -> String {
     }
 }
 
-/// The CSV bytes for `rows`, optionally with a UTF-8 BOM for Excel.
-pub fn write(rows: &[Row], bom: bool) -> Vec<u8> {
+/// The CSV bytes for `units`, optionally with a UTF-8 BOM for Excel.
+pub fn write(units: &[TranslationUnit], bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice("\u{feff}".as_bytes());
@@ -60,32 +78,32 @@ pub fn write(rows: &[Row], bom: bool) -> Vec<u8> {
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
     writer.write_record(HEADER).expect("writing to memory");
-    for row in rows {
+    for unit in units {
         let cells = [
-            &row.key,
-            &row.file,
-            &row.reference,
-            &row.translation,
-            &row.status,
-            &row.comment,
-            &row.variables,
-            &row.fingerprint,
+            unit.key.as_str(),
+            &unit.file,
+            &unit.reference,
+            &unit.translation,
+            unit.status.map_or("", Status::name),
+            &unit.comment,
+            &unit.variables,
+            &unit.fingerprint,
         ];
         writer
-            .write_record(cells.map(|c| neutralize(c)))
+            .write_record(cells.map(neutralize))
             .expect("writing to memory");
     }
     writer.into_inner().expect("writing to memory")
 }
 
 /// Reads a translator's CSV; any malformed part fails with its line.
-pub fn read(path: &Path) -> Result<Vec<(u64, Row)>> {
+pub fn read(path: &Path) -> Result<Vec<TranslationUnit>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     parse(path, &bytes)
 }
 
 /// Parses CSV bytes; `path` only names the file in errors.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<(u64, Row)>> {
+pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let why = format!(
@@ -113,10 +131,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<(u64, Row)>> {
         let record = record.map_err(|e| csv_error(path, &e))?;
         let line = record.position().map_or(0, |p| p.line());
         let restored: csv::StringRecord = record.iter().map(|c| restore(c.to_string())).collect();
-        let row = restored
+        let row: Row = restored
             .deserialize(Some(&header))
             .map_err(|e| csv_error(path, &e))?;
-        rows.push((line, row));
+        rows.push(row.into_unit(line));
     }
     Ok(rows)
 }

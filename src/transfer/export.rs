@@ -1,20 +1,18 @@
-//! Export: one CSV row per translatable unit, with the context a translator needs.
+//! Export: one translation unit per message value or attribute, with the
+//! context a translator needs, whatever format carries it.
 
 use std::collections::BTreeMap;
 
 use fluent_syntax::ast::{self, InlineExpression, Pattern};
 
-use super::csvfile::Row;
-use super::units::{self, Unit, fingerprint};
+use super::spans::{self, Unit};
+use super::unit::{Status, TranslationUnit, fingerprint};
 use crate::source::catalog::{Catalog, Entry};
 use crate::source::{FtlFile, Locale, walk};
 
-/// Row statuses, also the values `--only` takes.
-pub const STATUSES: [&str; 4] = ["missing", "translated", "unchanged", "obsolete"];
-
 /// Every unit of the reference, with the locale's translation and status,
 /// then the locale's obsolete units; in file and entry order.
-pub fn rows(reference: &Locale, locale: &Locale) -> Vec<Row> {
+pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
     let catalog = Catalog::new(reference);
     let mut rows = Vec::new();
     for ref_file in &reference.files {
@@ -26,11 +24,11 @@ pub fn rows(reference: &Locale, locale: &Locale) -> Vec<Row> {
                 .map(|u| u.text.clone())
                 .unwrap_or_default();
             let status = match translation.as_str() {
-                "" => "missing",
-                t if t == unit.text => "unchanged",
-                _ => "translated",
+                "" => Status::Missing,
+                t if t == unit.text => Status::Unchanged,
+                _ => Status::Translated,
             };
-            let mut row = row(
+            let mut row = translation_unit(
                 &ref_file.rel,
                 &unit,
                 translation,
@@ -51,29 +49,36 @@ pub fn rows(reference: &Locale, locale: &Locale) -> Vec<Row> {
             .filter(|u| !known.contains_key(&u.key) && !u.key.starts_with('-'))
         {
             let text = unit.text.clone();
-            rows.push(Row {
+            rows.push(TranslationUnit {
                 reference: String::new(),
                 fingerprint: String::new(),
-                ..row(&file.rel, &unit, text, "obsolete", None)
+                ..translation_unit(&file.rel, &unit, text, Status::Obsolete, None)
             });
         }
     }
     rows
 }
 
-fn row(file: &str, unit: &Unit, translation: String, status: &str, entry: Option<&Entry>) -> Row {
-    Row {
+fn translation_unit(
+    file: &str,
+    unit: &Unit,
+    translation: String,
+    status: Status,
+    entry: Option<&Entry>,
+) -> TranslationUnit {
+    TranslationUnit {
         key: unit.key.clone(),
         file: file.to_string(),
         reference: unit.text.clone(),
         translation,
-        status: status.to_string(),
+        status: Some(status),
         comment: String::new(),
         variables: entry
             .and_then(|e| e.pattern(attribute(&unit.key)))
             .map(describe_variables)
             .unwrap_or_default(),
         fingerprint: fingerprint(&unit.text),
+        line: 0,
     }
 }
 
@@ -99,7 +104,7 @@ fn comments(file: &FtlFile) -> BTreeMap<String, String> {
 
 /// The units of a file in order.
 pub fn units_of(file: &FtlFile) -> Vec<Unit> {
-    units::entries(file)
+    spans::entries(file)
         .into_iter()
         .flat_map(|e| e.units)
         .collect()

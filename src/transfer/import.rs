@@ -1,4 +1,4 @@
-//! Import: turn a translator's CSV into byte patches of the locale's files.
+//! Import: turn a translator's units into byte patches of the locale's files.
 //!
 //! Each accepted row changes only the bytes of its own value or attribute;
 //! new messages go into the reference's file, after the entry that precedes
@@ -7,9 +7,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::csvfile::Row;
 use super::export::{attribute, entry_key, units_of};
-use super::units::{self, EntrySpan, fingerprint, value_source};
+use super::spans::{self, EntrySpan, value_source};
+use super::unit::{TranslationUnit, fingerprint};
 use crate::source::catalog::Catalog;
 use crate::source::{Locale, walk};
 
@@ -53,21 +53,21 @@ struct Edit {
     text: String,
 }
 
-/// Checks every row, then computes the new contents of each file touched.
-pub fn plan(reference: &Locale, locale: &Locale, rows: Vec<(u64, Row)>) -> Plan {
+/// Checks every unit, then computes the new contents of each file touched.
+pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) -> Plan {
     let index = ReferenceIndex::new(reference);
     let mut plan = Plan::default();
     let mut edits: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
-    for (line, row) in rows.into_iter().filter(|(_, r)| !r.translation.is_empty()) {
-        match index.accept(locale, &row) {
-            Ok(order) => edits.entry(row.file).or_default().push(Edit {
+    for unit in units.into_iter().filter(|u| !u.translation.is_empty()) {
+        match index.accept(locale, &unit) {
+            Ok(order) => edits.entry(unit.file).or_default().push(Edit {
                 order,
-                key: row.key,
-                text: row.translation,
+                key: unit.key,
+                text: unit.translation,
             }),
             Err(reason) => plan.refused.push(Refusal {
-                line,
-                key: row.key,
+                line: unit.line,
+                key: unit.key,
                 reason,
             }),
         }
@@ -81,12 +81,20 @@ pub fn plan(reference: &Locale, locale: &Locale, rows: Vec<(u64, Row)>) -> Plan 
     plan
 }
 
+/// A unit of the reference: where it lives and what it says.
+struct ReferenceUnit {
+    file: String,
+    text: String,
+    /// 1-based place among all the reference's units, in file order.
+    order: usize,
+}
+
 /// The reference's units by key, with the variables each one provides.
 struct ReferenceIndex<'a> {
     reference: &'a Locale,
     /// Its entries, for the variables each unit provides; built once.
     catalog: Catalog<'a>,
-    units: BTreeMap<String, (String, String, usize)>,
+    units: BTreeMap<String, ReferenceUnit>,
 }
 
 impl<'a> ReferenceIndex<'a> {
@@ -96,7 +104,9 @@ impl<'a> ReferenceIndex<'a> {
         for file in &reference.files {
             for unit in units_of(file) {
                 order += 1;
-                units.insert(unit.key, (file.rel.clone(), unit.text, order));
+                let file = file.rel.clone();
+                let text = unit.text;
+                units.insert(unit.key, ReferenceUnit { file, text, order });
             }
         }
         let catalog = Catalog::new(reference);
@@ -117,39 +127,39 @@ impl<'a> ReferenceIndex<'a> {
 
     /// A unit's place in reference order; units the reference lacks go last.
     fn rank(&self, key: &str) -> usize {
-        self.units.get(key).map_or(usize::MAX, |u| u.2)
+        self.units.get(key).map_or(usize::MAX, |u| u.order)
     }
 
     /// Entry keys of a reference file, in order.
     fn entry_order(&self, rel: &str) -> Vec<String> {
         self.reference
             .file(rel)
-            .map(|f| units::entries(f).into_iter().map(|e| e.key).collect())
+            .map(|f| spans::entries(f).into_iter().map(|e| e.key).collect())
             .unwrap_or_default()
     }
 
-    /// The row's place in reference order, or why it is refused.
-    fn accept(&self, locale: &Locale, row: &Row) -> Result<usize, String> {
-        let Some((rel, text, order)) = self.units.get(&row.key) else {
+    /// The unit's place in reference order, or why it is refused.
+    fn accept(&self, locale: &Locale, row: &TranslationUnit) -> Result<usize, String> {
+        let Some(known) = self.units.get(&row.key) else {
             return obsolete_unit(locale, row).map(|_| usize::MAX);
         };
-        if *rel != row.file {
+        if known.file != row.file {
             return Err(format!(
-                "`{}` belongs to `{rel}`, not `{}`",
-                row.key, row.file
+                "`{}` belongs to `{}`, not `{}`",
+                row.key, known.file, row.file
             ));
         }
-        if fingerprint(text) != row.fingerprint {
+        if fingerprint(&known.text) != row.fingerprint {
             return Err("the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row".into());
         }
         let variables = self.variables(&row.key);
         check_translation(&row.translation, &variables)?;
-        Ok(*order)
+        Ok(known.order)
     }
 }
 
 /// Obsolete units may be updated where they already are, never created.
-fn obsolete_unit(locale: &Locale, row: &Row) -> Result<(), String> {
+fn obsolete_unit(locale: &Locale, row: &TranslationUnit) -> Result<(), String> {
     let exists = locale
         .file(&row.file)
         .is_some_and(|f| units_of(f).iter().any(|u| u.key == row.key));
@@ -220,7 +230,7 @@ fn patch_file(
     } else {
         "\n"
     };
-    let entries = existing.map(units::entries).unwrap_or_default();
+    let entries = existing.map(spans::entries).unwrap_or_default();
     let mut patches: Vec<(usize, usize, String)> = Vec::new();
     let mut changes = Vec::new();
     // New entries in reference order, so entries inserted at one place keep it.

@@ -1,7 +1,16 @@
-//! Transfer: CSV for translators out of a locale tree, and their CSV back in
-//! as byte patches that leave everything else untouched.
+//! Transfer: translation units for translators out of a locale tree, and
+//! their translations back in as byte patches that leave everything else
+//! untouched.
+//!
+//! [`unit`] is the format-neutral [`TranslationUnit`]; [`export`] produces
+//! units and [`import`] consumes them; [`spans`] finds each unit's bytes in
+//! a file. A file format is a reader and a writer of units beside them
+//! ([`csvfile`]), so another format is one more module of that kind.
 
 pub mod csvfile;
 pub mod export;
 pub mod import;
-pub mod units;
+pub mod spans;
+pub mod unit;
+
+pub use unit::{Status, TranslationUnit};

@@ -157,14 +157,6 @@ pub fn value_source(text: &str, eol: &str) -> String {
     format!("{eol}{}", lines.join(eol))
 }
 
-/// FNV-1a, 64 bits: a stable fingerprint of a reference text.
-pub fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    });
-    format!("{hash:016x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,7 +197,5 @@ mod tests {
             value_source("{ $n ->\n   *[other] x\n}", "\r\n"),
             "\r\n    { $n ->\r\n       *[other] x\r\n    }"
         );
-        assert_eq!(fingerprint("Hi"), fingerprint("Hi"));
-        assert_ne!(fingerprint("Hi"), fingerprint("Hi!"));
     }
 }

@@ -1,0 +1,82 @@
+//! The translation unit: what export produces and import consumes, whatever
+//! the file format. A format (CSV today) is a reader and a writer of these.
+
+use clap::ValueEnum;
+use serde::{Deserialize, Serialize};
+
+/// Where a unit stands in the target locale; also what `export --only` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Missing,
+    Translated,
+    Unchanged,
+    Obsolete,
+}
+
+impl Status {
+    /// The word export writes and `--only` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Missing => "missing",
+            Status::Translated => "translated",
+            Status::Unchanged => "unchanged",
+            Status::Obsolete => "obsolete",
+        }
+    }
+
+    /// The status a file names, if it is one export writes.
+    pub fn parse(name: &str) -> Option<Status> {
+        Status::value_variants()
+            .iter()
+            .copied()
+            .find(|s| s.name() == name)
+    }
+}
+
+/// One message value or attribute, with the context a translator needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TranslationUnit {
+    /// `id`, `id.attr`, `-term` or `-term.attr`.
+    pub key: String,
+    /// The file it lives in, relative to the locale folder.
+    pub file: String,
+    /// The reference text, as Fluent source.
+    pub reference: String,
+    /// The translation, as Fluent source; empty when missing.
+    pub translation: String,
+    /// `None` when a translator's file names a status export never writes
+    /// (import does not read it).
+    pub status: Option<Status>,
+    /// The reference's comment on the entry.
+    pub comment: String,
+    /// The variables and references the text uses, described.
+    pub variables: String,
+    /// [`fingerprint`] of the reference text at export time.
+    pub fingerprint: String,
+    /// 1-based line of the translator's file it was read from; 0 for a unit
+    /// exported from the tree.
+    pub line: u64,
+}
+
+/// FNV-1a, 64 bits: a stable fingerprint of a reference text. Translators'
+/// files carry it, so it must never change.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    });
+    format!("{hash:016x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_by_name() {
+        for &status in Status::value_variants() {
+            assert_eq!(Status::parse(status.name()), Some(status));
+        }
+        assert_eq!(Status::parse("done"), None);
+    }
+}
