@@ -1,14 +1,56 @@
 //! The names that tie the Fluent content to the database: message ids,
 //! attribute names and the UI keys every locale provides.
 
-/// Per-code text fields: Fluent attribute name and database column.
-pub const CODE_FIELDS: [(&str, &str); 5] = [
-    ("summary", "summary"),
-    ("description", "description"),
-    ("seen-when", "seen_when"),
-    ("how-to-fix", "how_to_fix"),
-    ("use-when", "use_when"),
-];
+use serde::Serialize;
+
+/// Declares [`CodeText`]: each field is named as its database column and
+/// bound to the Fluent attribute of a `code-NNN` message that holds it.
+macro_rules! code_text {
+    ($($column:ident = $attribute:literal,)*) => {
+        /// The text fields of one code in one locale, in page order. A new
+        /// field is a migration plus one line here: rendering, writing,
+        /// reading and the checks all go through [`CodeText::FIELDS`].
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+        pub struct CodeText {
+            $(pub $column: String,)*
+        }
+
+        impl CodeText {
+            /// (Fluent attribute, database column) of every field, in order.
+            pub const FIELDS: &[(&str, &str)] = &[$(($attribute, stringify!($column)),)*];
+
+            /// Fills each field, in order, from `text(attribute, column)`.
+            pub fn try_from_fn<E>(
+                mut text: impl FnMut(&'static str, &'static str) -> Result<String, E>,
+            ) -> Result<Self, E> {
+                Ok(CodeText {
+                    $($column: text($attribute, stringify!($column))?,)*
+                })
+            }
+
+            /// Fills each field, in order, from `text(attribute, column)`.
+            pub fn from_fn(mut text: impl FnMut(&'static str, &'static str) -> String) -> Self {
+                let Ok(filled) = Self::try_from_fn(|attribute, column| {
+                    Ok::<_, std::convert::Infallible>(text(attribute, column))
+                });
+                filled
+            }
+
+            /// (database column, text) of every field, in order.
+            pub fn columns(&self) -> Vec<(&'static str, &str)> {
+                vec![$((stringify!($column), self.$column.as_str()),)*]
+            }
+        }
+    };
+}
+
+code_text! {
+    summary = "summary",
+    description = "description",
+    seen_when = "seen-when",
+    how_to_fix = "how-to-fix",
+    use_when = "use-when",
+}
 
 /// The status classes, as used in UI keys and `status_codes.class`.
 pub const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
@@ -96,6 +138,24 @@ mod tests {
         assert_eq!(parse_code_id(&code_id(418)), Some(418));
         assert_eq!(parse_pair_id(&pair_id(403, 401)), Some((401, 403)));
         assert_eq!(parse_code_id("code-x"), None);
+    }
+
+    #[test]
+    fn code_text_fields_follow_their_columns_in_order() {
+        let columns: Vec<&str> = CodeText::FIELDS.iter().map(|(_, c)| *c).collect();
+        assert_eq!(
+            columns,
+            [
+                "summary",
+                "description",
+                "seen_when",
+                "how_to_fix",
+                "use_when"
+            ]
+        );
+        let text = CodeText::try_from_fn(|attr, _| Ok::<_, ()>(attr.to_uppercase())).unwrap();
+        assert_eq!(text.seen_when, "SEEN-WHEN");
+        assert_eq!(text.columns()[4], ("use_when", "USE-WHEN"));
     }
 
     #[test]

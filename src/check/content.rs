@@ -107,7 +107,7 @@ fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic
         let id = model::code_id(code.code);
         let missing: Vec<&str> = match catalog.get(&id) {
             None => vec!["the message"],
-            Some(entry) => model::CODE_FIELDS
+            Some(entry) => model::CodeText::FIELDS
                 .iter()
                 .map(|(attr, _)| *attr)
                 .filter(|attr| entry.attribute(attr).is_none())

@@ -6,6 +6,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::model::CodeText;
 
 /// One code's side of a pair page.
 #[derive(Debug, Serialize)]
@@ -14,11 +15,8 @@ pub struct Side {
     pub label: String,
     pub name: String,
     pub class: String,
-    pub summary: String,
-    pub description: String,
-    pub seen_when: String,
-    pub how_to_fix: String,
-    pub use_when: String,
+    #[serde(flatten)]
+    pub text: CodeText,
 }
 
 /// The five headings of a pair page, in the page's locale.
@@ -55,11 +53,9 @@ pub struct PairPage {
     pub fallback_fields: Vec<String>,
 }
 
-const PAGE_SQL: &str = "SELECT title, summary, note, fallback_fields,
-    heading_description, heading_seen_when, heading_how_to_fix, heading_key_differences, heading_use_when,
-    code_a, label_a, name_a, class_a, summary_a, description_a, seen_when_a, how_to_fix_a, use_when_a,
-    code_b, label_b, name_b, class_b, summary_b, description_b, seen_when_b, how_to_fix_b, use_when_b
-    FROM pair_comparison WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3";
+/// Every column of the view; rows are read by column name.
+const PAGE_SQL: &str =
+    "SELECT * FROM pair_comparison WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3";
 
 /// The page comparing `a` and `b` in `locale`, with errors that list what exists.
 pub fn pair_page(conn: &Connection, path: &Path, locale: &str, a: u16, b: u16) -> Result<PairPage> {
@@ -86,39 +82,37 @@ pub fn pair_page(conn: &Connection, path: &Path, locale: &str, a: u16, b: u16) -
 }
 
 fn page_from_row(locale: &str, r: &rusqlite::Row) -> rusqlite::Result<PairPage> {
-    let side = |at: usize| -> rusqlite::Result<Side> {
+    // The view names each side's columns `<column>_a` and `<column>_b`.
+    let side = |s: &str| -> rusqlite::Result<Side> {
+        let get = |column: &str| r.get::<_, String>(format!("{column}_{s}").as_str());
         Ok(Side {
-            code: r.get(at)?,
-            label: r.get(at + 1)?,
-            name: r.get(at + 2)?,
-            class: r.get(at + 3)?,
-            summary: r.get(at + 4)?,
-            description: r.get(at + 5)?,
-            seen_when: r.get(at + 6)?,
-            how_to_fix: r.get(at + 7)?,
-            use_when: r.get(at + 8)?,
+            code: r.get(format!("code_{s}").as_str())?,
+            label: get("label")?,
+            name: get("name")?,
+            class: get("class")?,
+            text: CodeText::try_from_fn(|_, column| get(column))?,
         })
     };
-    let fallback: String = r.get(3)?;
+    let fallback: String = r.get("fallback_fields")?;
     Ok(PairPage {
         locale: locale.to_string(),
-        title: r.get(0)?,
-        summary: r.get(1)?,
-        note: r.get(2)?,
+        title: r.get("title")?,
+        summary: r.get("summary")?,
+        note: r.get("note")?,
         fallback_fields: fallback
             .split(',')
             .filter(|f| !f.is_empty())
             .map(String::from)
             .collect(),
         headings: Headings {
-            description: r.get(4)?,
-            seen_when: r.get(5)?,
-            how_to_fix: r.get(6)?,
-            key_differences: r.get(7)?,
-            use_when: r.get(8)?,
+            description: r.get("heading_description")?,
+            seen_when: r.get("heading_seen_when")?,
+            how_to_fix: r.get("heading_how_to_fix")?,
+            key_differences: r.get("heading_key_differences")?,
+            use_when: r.get("heading_use_when")?,
         },
-        a: side(9)?,
-        b: side(18)?,
+        a: side("a")?,
+        b: side("b")?,
         differences: Vec::new(),
     })
 }
@@ -135,10 +129,10 @@ fn differences(
     )?;
     let rows = stmt.query_map(params![locale, a, b], |r| {
         Ok(Difference {
-            aspect: r.get(0)?,
-            label: r.get(1)?,
-            value_a: r.get(2)?,
-            value_b: r.get(3)?,
+            aspect: r.get("aspect")?,
+            label: r.get("label")?,
+            value_a: r.get("value_a")?,
+            value_b: r.get("value_b")?,
         })
     })?;
     rows.collect()
@@ -211,11 +205,11 @@ pub fn joined_texts(conn: &Connection, path: &Path) -> Result<Vec<JoinedText>> {
     let rows = stmt
         .query_map([], |r| {
             Ok(JoinedText {
-                locale: r.get(0)?,
-                code_a: r.get(1)?,
-                code_b: r.get(2)?,
-                title: r.get(3)?,
-                summary: r.get(4)?,
+                locale: r.get("locale")?,
+                code_a: r.get("code_a")?,
+                code_b: r.get("code_b")?,
+                title: r.get("title")?,
+                summary: r.get("summary")?,
             })
         })
         .and_then(Iterator::collect);

@@ -59,10 +59,10 @@ fn run(
     let mut stmt = conn.prepare_cached(SQL)?;
     let rows = stmt.query_map(params![fts_query, locale, limit as i64], |r| {
         Ok(Hit {
-            code: r.get(0)?,
-            label: r.get(1)?,
-            name: r.get(2)?,
-            summary: r.get(3)?,
+            code: r.get("code")?,
+            label: r.get("label")?,
+            name: r.get("name")?,
+            summary: r.get("summary")?,
         })
     })?;
     rows.collect()

@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, Transaction, params};
+use rusqlite::types::ToSqlOutput;
+use rusqlite::{Connection, Transaction, params_from_iter};
 
 use super::migrations;
 use crate::atomic;
@@ -49,72 +50,98 @@ SELECT t.locale, t.code, s.label, replace(replace(t.name, 'ё', 'е'), 'Ё', 'Е
 FROM code_text t JOIN status_codes s USING (code)
 ORDER BY t.locale, t.code;";
 
+/// A row to insert: (column, value) pairs, so a new column is one more pair.
+type Columns<'a> = Vec<(&'static str, ToSqlOutput<'a>)>;
+
 fn insert_all(tx: &Transaction, facts: &Facts, r: &Rendered) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare("INSERT INTO locales VALUES (?1, ?2, ?3, ?4)")?;
-    for l in &r.locales {
-        stmt.execute(params![l.tag, l.name, l.native_name, l.is_reference])?;
-    }
-    let mut stmt =
-        tx.prepare("INSERT INTO status_codes VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
-    for c in &facts.codes {
-        stmt.execute(params![
-            c.code,
-            c.class(),
-            c.reason_phrase,
-            c.label(),
-            c.registry_status.as_str(),
-            c.vendor,
-            c.reference,
-            c.cacheable,
-            c.typical_headers.join(", "),
-            c.action_by.as_str(),
-        ])?;
-    }
-    let mut stmt = tx.prepare("INSERT INTO status_code_aliases VALUES (?1, ?2)")?;
-    for a in &facts.aliases {
-        stmt.execute(params![a.code, a.alias])?;
-    }
-    let mut stmt = tx.prepare("INSERT INTO ui_text VALUES (?1, ?2, ?3, ?4)")?;
-    for u in &r.ui {
-        stmt.execute(params![u.locale, u.key, u.value, u.is_fallback])?;
-    }
-    let mut stmt =
-        tx.prepare("INSERT INTO code_text VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?;
-    for c in &r.codes {
-        let [summary, description, seen_when, how_to_fix, use_when] = &c.fields;
-        stmt.execute(params![
-            c.locale,
-            c.code,
-            c.name,
-            summary,
-            description,
-            seen_when,
-            how_to_fix,
-            use_when,
-            c.fallback_fields,
-            c.missing_fields,
-        ])?;
-    }
-    let mut stmt = tx.prepare("INSERT INTO pair_notes VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for n in &r.notes {
-        stmt.execute(params![
-            n.locale,
-            n.code_low,
-            n.code_high,
-            n.note,
-            n.is_fallback
-        ])?;
-    }
+    insert(tx, "locales", &r.locales, |l| {
+        vec![
+            ("tag", l.tag.as_str().into()),
+            ("name", l.name.as_str().into()),
+            ("native_name", l.native_name.as_str().into()),
+            ("is_reference", l.is_reference.into()),
+        ]
+    })?;
+    insert(tx, "status_codes", &facts.codes, |c| {
+        vec![
+            ("code", c.code.into()),
+            ("class", c.class().into()),
+            ("reason_phrase", c.reason_phrase.as_str().into()),
+            ("label", c.label().into()),
+            ("registry_status", c.registry_status.as_str().into()),
+            ("vendor", c.vendor.as_str().into()),
+            ("reference", c.reference.as_str().into()),
+            ("cacheable", c.cacheable.into()),
+            ("typical_headers", c.typical_headers.join(", ").into()),
+            ("action_by", c.action_by.as_str().into()),
+        ]
+    })?;
+    insert(tx, "status_code_aliases", &facts.aliases, |a| {
+        vec![("code", a.code.into()), ("alias", a.alias.as_str().into())]
+    })?;
+    insert(tx, "ui_text", &r.ui, |u| {
+        vec![
+            ("locale", u.locale.as_str().into()),
+            ("key", u.key.as_str().into()),
+            ("value", u.value.as_str().into()),
+            ("is_fallback", u.is_fallback.into()),
+        ]
+    })?;
+    insert(tx, "code_text", &r.codes, |c| {
+        let mut columns: Columns = vec![
+            ("locale", c.locale.as_str().into()),
+            ("code", c.code.into()),
+            ("name", c.name.as_str().into()),
+        ];
+        columns.extend(c.text.columns().into_iter().map(|(k, v)| (k, v.into())));
+        columns.extend([
+            ("fallback_fields", c.fallback_fields.as_str().into()),
+            ("missing_fields", c.missing_fields.as_str().into()),
+        ]);
+        columns
+    })?;
+    insert(tx, "pair_notes", &r.notes, |n| {
+        vec![
+            ("locale", n.locale.as_str().into()),
+            ("code_low", n.code_low.into()),
+            ("code_high", n.code_high.into()),
+            ("note", n.note.as_str().into()),
+            ("is_fallback", n.is_fallback.into()),
+        ]
+    })?;
     tx.execute_batch(FILL_SEARCH)?;
-    let mut stmt = tx.prepare("INSERT INTO translation_status VALUES (?1, ?2, ?3, ?4, ?5)")?;
-    for s in &r.status {
-        stmt.execute(params![
-            s.locale,
-            s.total as i64,
-            s.translated as i64,
-            s.missing as i64,
-            s.percent
-        ])?;
+    insert(tx, "translation_status", &r.status, |s| {
+        vec![
+            ("locale", s.locale.as_str().into()),
+            ("total", (s.total as i64).into()),
+            ("translated", (s.translated as i64).into()),
+            ("missing", (s.missing as i64).into()),
+            ("percent", s.percent.into()),
+        ]
+    })
+}
+
+/// Inserts every row of `rows` into `table`, naming the columns that
+/// `columns` gives for each row.
+fn insert<T>(
+    tx: &Transaction,
+    table: &str,
+    rows: &[T],
+    columns: impl for<'r> Fn(&'r T) -> Columns<'r>,
+) -> rusqlite::Result<()> {
+    let Some(first) = rows.first() else {
+        return Ok(());
+    };
+    let names: Vec<&str> = columns(first).iter().map(|(name, _)| *name).collect();
+    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    let sql = format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        names.join(", "),
+        placeholders.join(", ")
+    );
+    let mut stmt = tx.prepare(&sql)?;
+    for row in rows {
+        stmt.execute(params_from_iter(columns(row).into_iter().map(|(_, v)| v)))?;
     }
     Ok(())
 }

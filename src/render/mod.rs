@@ -32,8 +32,7 @@ pub struct CodeRow {
     pub locale: String,
     pub code: u16,
     pub name: String,
-    /// In the order of [`model::CODE_FIELDS`].
-    pub fields: [String; 5],
+    pub text: model::CodeText,
     /// Fields taken from the reference locale, comma-separated.
     pub fallback_fields: String,
     /// Fields no locale has text for, comma-separated.
@@ -166,13 +165,13 @@ fn code_row(
         }
     };
     let name = take(None, "name");
-    let fields = model::CODE_FIELDS.map(|(attr, column)| take(Some(attr), column));
+    let text = model::CodeText::from_fn(|attr, column| take(Some(attr), column));
     let name = if name.is_empty() { code.label() } else { name };
     CodeRow {
         locale: tag.to_string(),
         code: code.code,
         name,
-        fields,
+        text,
         fallback_fields: fallback.join(","),
         missing_fields: missing.join(","),
     }

@@ -13,7 +13,7 @@ pub fn text(page: &PairPage) -> String {
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
         out.push_str(&format!("\n{}\n", heading(side, f("name"))));
-        out.push_str(&format!("{}{}\n", f("summary"), side.summary));
+        out.push_str(&format!("{}{}\n", f("summary"), side.text.summary));
         for (heading, field, text) in sections(page, side) {
             out.push_str(&format!(
                 "\n  {heading}\n{}\n",
@@ -37,7 +37,7 @@ pub fn text(page: &PairPage) -> String {
             "{}: {}{}",
             side.label,
             marker(page, key, "use_when"),
-            side.use_when
+            side.text.use_when
         );
         out.push_str(&format!("{}\n", indent(&text)));
     }
@@ -53,7 +53,7 @@ pub fn markdown(page: &PairPage) -> String {
         out.push_str(&format!(
             "\n## {title}\n\n{}{}\n",
             f("summary"),
-            side.summary
+            side.text.summary
         ));
         for (heading, field, text) in sections(page, side) {
             out.push_str(&format!("\n### {heading}\n\n{}{text}\n", f(field)));
@@ -81,7 +81,7 @@ pub fn markdown(page: &PairPage) -> String {
             "- **{}**: {}{}\n",
             side.label,
             marker(page, key, "use_when"),
-            side.use_when
+            side.text.use_when
         ));
     }
     out
@@ -104,7 +104,7 @@ fn contrast(page: &PairPage) -> Vec<String> {
                 "{}: {}{}",
                 side.label,
                 marker(page, key, "summary"),
-                side.summary
+                side.text.summary
             )
         })
         .collect()
@@ -121,9 +121,17 @@ fn heading(side: &Side, marker: &str) -> String {
 
 fn sections<'a>(page: &'a PairPage, side: &'a Side) -> [(&'a str, &'static str, &'a str); 3] {
     [
-        (&page.headings.description, "description", &side.description),
-        (&page.headings.seen_when, "seen_when", &side.seen_when),
-        (&page.headings.how_to_fix, "how_to_fix", &side.how_to_fix),
+        (
+            &page.headings.description,
+            "description",
+            &side.text.description,
+        ),
+        (&page.headings.seen_when, "seen_when", &side.text.seen_when),
+        (
+            &page.headings.how_to_fix,
+            "how_to_fix",
+            &side.text.how_to_fix,
+        ),
     ]
 }
 
