@@ -4,6 +4,13 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// Where statusdb's own locale tree is, unless `--locales` says otherwise.
+pub const LOCALES_DIR: &str = "locales";
+/// Where statusdb's facts are, unless `--data` says otherwise.
+pub const DATA_DIR: &str = "data";
+/// The locale others are compared with, unless `--reference` or data/ say otherwise.
+pub const REFERENCE: &str = "en";
+
 const EXIT_CODES: &str = "\
 Examples:
   statusdb build                          compile locales/ and data/ into statusdb.sqlite
@@ -42,10 +49,10 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct SourceArgs {
     /// Folder of locale folders: DIR/<tag>/**/*.ftl
-    #[arg(long, value_name = "DIR", default_value = "locales")]
+    #[arg(long, value_name = "DIR", default_value = LOCALES_DIR)]
     pub locales: PathBuf,
     /// Folder holding status-codes.csv, aliases.csv and locales.csv
-    #[arg(long, value_name = "DIR", default_value = "data")]
+    #[arg(long, value_name = "DIR", default_value = DATA_DIR)]
     pub data: PathBuf,
 }
 
@@ -179,6 +186,20 @@ pub struct ValidateArgs {
     pub format: ReportFormat,
 }
 
+impl ValidateArgs {
+    /// The tree to check and the data folder to check it against: statusdb's
+    /// own content (locales/ against data/) unless another tree is named.
+    pub fn sources(&self) -> (PathBuf, Option<PathBuf>) {
+        match &self.locales {
+            None => {
+                let data = self.data.clone().unwrap_or_else(|| DATA_DIR.into());
+                (LOCALES_DIR.into(), Some(data))
+            }
+            Some(root) => (root.clone(), self.data.clone()),
+        }
+    }
+}
+
 /// Which tree and which locales a transfer works on.
 #[derive(Debug, Args)]
 pub struct TransferArgs {
@@ -186,10 +207,10 @@ pub struct TransferArgs {
     #[arg(long, value_name = "TAG")]
     pub locale: String,
     /// Folder of locale folders: DIR/<tag>/**/*.ftl
-    #[arg(long, value_name = "DIR", default_value = "locales")]
+    #[arg(long, value_name = "DIR", default_value = LOCALES_DIR)]
     pub locales: PathBuf,
     /// The locale translators translate from
-    #[arg(long, value_name = "TAG", default_value = "en")]
+    #[arg(long, value_name = "TAG", default_value = REFERENCE)]
     pub reference: String,
 }
 

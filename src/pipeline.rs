@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use crate::check::{self, Diagnostic, Options, Report};
+use crate::check::{self, Diagnostic, Options, PageText, Report, lint};
+use crate::db;
 use crate::error::{Error, Result};
 use crate::render::{self, Rendered};
 use crate::source::{self, Facts, LocaleTree};
@@ -60,4 +61,25 @@ pub fn blocking(report: &Report) -> Vec<Diagnostic> {
         .collect();
     crate::report::sort(&mut found);
     found
+}
+
+/// Renders every pair page of a checked tree and lints the joined text:
+/// glitches that only show once a template joins two codes' texts.
+pub fn lint_pages(tree: &LocaleTree, facts: &Facts, report: &Report) -> Result<Vec<Diagnostic>> {
+    let rendered = render::render(tree, facts, &report.summaries);
+    let conn = db::in_memory(facts, &rendered)?;
+    let pages = db::query::joined_texts(&conn, Path::new(db::IN_MEMORY))?;
+    let non_latin: Vec<(&str, bool)> = tree
+        .locales
+        .iter()
+        .map(|l| (l.tag.as_str(), lint::expects_non_latin(l.tag.langid())))
+        .collect();
+    let pages = pages.into_iter().map(|p| PageText {
+        non_latin: non_latin.iter().any(|&(tag, n)| n && tag == p.locale),
+        locale: p.locale,
+        code_a: p.code_a,
+        code_b: p.code_b,
+        parts: vec![("title", p.title), ("summary", p.summary)],
+    });
+    Ok(check::lint_pages(pages, &check::allowlist(Some(facts))))
 }

@@ -1,27 +1,20 @@
-//! `statusdb validate`: every check on a locale tree, as a report.
+//! `statusdb validate`: load → check → (render → page lints) → report.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use crate::check::{self, Options, PageText, Report, Severity, lint};
-use crate::cli::{ReportFormat, ValidateArgs};
+use crate::check::{self, Options, Report, Severity};
+use crate::cli::{REFERENCE, ReportFormat, ValidateArgs};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
-use crate::source::{self, Facts, LocaleTag, LocaleTree};
-use crate::{db, render, report};
+use crate::source::{self, LocaleTag, LocaleTree};
+use crate::{pipeline, report};
 
 pub fn run(args: &ValidateArgs) -> Result<u8> {
-    // Our own tree is checked against data/ unless another tree is named.
-    let (root, data) = match &args.locales {
-        None => (
-            PathBuf::from("locales"),
-            Some(args.data.clone().unwrap_or_else(|| "data".into())),
-        ),
-        Some(root) => (root.clone(), args.data.clone()),
-    };
+    let (root, data) = args.sources();
     let facts = data.as_deref().map(source::facts::load).transpose()?;
     let reference = match (&args.reference, &facts) {
         (Some(tag), _) => tag.clone(),
         (None, Some(facts)) => facts.reference().tag.to_string(),
-        (None, None) => "en".to_string(),
+        (None, None) => REFERENCE.to_string(),
     };
     let tree = load_tree(&root, &args.only, &reference)?;
     let options = Options {
@@ -30,23 +23,17 @@ pub fn run(args: &ValidateArgs) -> Result<u8> {
         lint: true,
     };
     let mut checked = check::check(&tree, &options)?;
+    // Pages are rendered only from sources without errors, as build would.
     if let Some(facts) = &facts
         && checked.count(Severity::Error) == 0
     {
-        checked.extend(lint_pages(
-            &tree,
-            facts,
-            &checked,
-            &data.unwrap_or_default(),
-        )?);
+        checked.extend(pipeline::lint_pages(&tree, facts, &checked)?);
     }
     report::sort(&mut checked.diagnostics);
     super::print(&match args.format {
         ReportFormat::Json => report::json(&checked),
         ReportFormat::Text => text(&checked),
     });
-    // The process ends here; freeing every parsed file would only cost time.
-    std::mem::forget(tree);
     Ok(exit_code(&checked, args.strict))
 }
 
@@ -64,31 +51,6 @@ fn load_tree(root: &Path, only: &[String], reference: &str) -> Result<LocaleTree
     }
     let progress = report::Progress::new("Parsing");
     source::tree::load_with_progress(root, &tags, &|done, total| progress.update(done, total))
-}
-
-/// Renders every pair page and lints the joined text.
-fn lint_pages(
-    tree: &LocaleTree,
-    facts: &Facts,
-    checked: &Report,
-    data: &Path,
-) -> Result<Vec<check::Diagnostic>> {
-    let rendered = render::render(tree, facts, &checked.summaries);
-    let conn = db::in_memory(facts, &rendered)?;
-    let pages = db::query::joined_texts(&conn, data)?;
-    let allow = check::allowlist(Some(facts));
-    let non_latin = |tag: &str| {
-        tag.parse::<LocaleTag>()
-            .is_ok_and(|t| lint::expects_non_latin(t.langid()))
-    };
-    let pages = pages.into_iter().map(|p| PageText {
-        non_latin: non_latin(&p.locale),
-        locale: p.locale,
-        code_a: p.code_a,
-        code_b: p.code_b,
-        parts: vec![("title", p.title), ("summary", p.summary)],
-    });
-    Ok(check::lint_pages(pages, &allow))
 }
 
 fn text(checked: &Report) -> String {

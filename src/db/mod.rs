@@ -16,9 +16,12 @@ use crate::source::Facts;
 
 pub use write::write_file;
 
+/// The name errors give a database built in memory.
+pub const IN_MEMORY: &str = ":memory:";
+
 /// A database built in memory, for commands run without a built file.
 pub fn in_memory(facts: &Facts, rendered: &Rendered) -> Result<Connection> {
-    let path = Path::new(":memory:");
+    let path = Path::new(IN_MEMORY);
     let mut conn = Connection::open_in_memory().map_err(|e| Error::db(path, e))?;
     write::fill(&mut conn, path, facts, rendered)?;
     Ok(conn)
