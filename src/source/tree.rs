@@ -5,6 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
 
 use super::ftl::FtlFile;
 use super::tag::LocaleTag;
@@ -84,8 +85,7 @@ pub fn load_with_progress(
         .into_iter()
         .filter(|(tag, _)| only.is_empty() || only.contains(tag))
     {
-        let mut paths = Vec::new();
-        collect_ftl(&dir, &mut paths)?;
+        let paths = collect_ftl(&dir)?;
         jobs.push((tag, dir, paths));
     }
     let total: usize = jobs.iter().map(|(_, _, paths)| paths.len()).sum();
@@ -168,21 +168,26 @@ fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
     FtlFile::parse(path, relative(dir, path), bytes)
 }
 
-/// Every `*.ftl` below `dir`, sorted. Symbolic links to folders are not
-/// followed, so a link loop cannot hang the walk.
-fn collect_ftl(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    for entry in sorted_entries(dir, "read the folder")? {
-        let path = entry.path();
-        let kind = entry
-            .file_type()
-            .map_err(|e| Error::io("inspect", &path, e))?;
-        if kind.is_dir() {
-            collect_ftl(&path, out)?;
-        } else if path.extension().is_some_and(|e| e == "ftl") && path.is_file() {
+/// Every `*.ftl` below `dir`, depth first, sorted by name within each
+/// folder. Symbolic links to folders are not followed, so a link loop
+/// cannot hang the walk.
+fn collect_ftl(dir: &Path) -> Result<Vec<PathBuf>> {
+    let walk = WalkDir::new(dir)
+        .min_depth(1)
+        .follow_links(false)
+        .sort_by_file_name();
+    let mut out = Vec::new();
+    for entry in walk {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(dir).to_path_buf();
+            Error::io("read the folder", path, e.into())
+        })?;
+        let path = entry.into_path();
+        if path.extension().is_some_and(|e| e == "ftl") && path.is_file() {
             out.push(path);
         }
     }
-    Ok(())
+    Ok(out)
 }
 
 fn sorted_entries(dir: &Path, action: &'static str) -> Result<Vec<fs::DirEntry>> {
