@@ -18,6 +18,10 @@ Examples:
   statusdb search \"payload too large\"     find a code by the words you remember
   statusdb validate --strict              check every translation (what CI runs)
   statusdb export --locale ru --out ru.csv
+  statusdb validate --color always | less -R   keep the colours in a pager
+
+Colour: diagnostics are coloured on a terminal; --color always|never
+overrides that, and NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured.
 
 Exit codes:
   0  success: nothing to report
@@ -33,6 +37,9 @@ Exit codes:
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// `--color auto|always|never`, accepted by every command.
+    #[command(flatten)]
+    pub color: colorchoice_clap::Color,
 }
 
 #[derive(Debug, Subcommand)]

@@ -138,3 +138,28 @@ fn every_command_has_help_with_examples() {
         );
     }
 }
+
+/// `--color` overrides what the environment says; without it, a pipe gets no colour.
+#[test]
+fn color_follows_the_flag_over_the_environment() {
+    let run = |args: &[&str], force: bool| {
+        let mut cmd = statusdb()
+            .arg("validate")
+            .args(["--locales", "tests/fixtures/defects"]);
+        if force {
+            cmd = cmd.env_remove("NO_COLOR").env("CLICOLOR_FORCE", "1");
+        }
+        let output = cmd.args(args).assert().code(1);
+        String::from_utf8_lossy(&output.get_output().stdout).contains('\u{1b}')
+    };
+    assert!(
+        run(&["--color", "always"], false),
+        "NO_COLOR beat --color always"
+    );
+    assert!(
+        !run(&["--color", "never"], true),
+        "CLICOLOR_FORCE beat --color never"
+    );
+    assert!(run(&[], true), "CLICOLOR_FORCE gave no colour");
+    assert!(!run(&[], false), "a pipe got colour");
+}

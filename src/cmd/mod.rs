@@ -18,6 +18,7 @@ use crate::{db, pipeline, report};
 
 /// Runs the parsed command line and returns the exit status.
 pub fn run(cli: Cli) -> Result<u8> {
+    cli.color.write_global();
     match cli.command {
         Command::Build(args) => build::run(&args),
         Command::Compare(args) => compare::run(&args),

@@ -10,9 +10,10 @@ pub use diagnostics::{render as diagnostics, sort};
 pub use progress::Progress;
 pub use summary::{json, table};
 
-use std::io::IsTerminal;
+use anstream::{AutoStream, ColorChoice, stream::RawStream};
 
-/// Colour only when `stream` is a terminal, and never when `NO_COLOR` is set.
-pub fn use_color(stream: &impl IsTerminal) -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+/// Whether to colour what goes to `stream`: `--color`, else `NO_COLOR`,
+/// `CLICOLOR_FORCE` and `CLICOLOR`, else whether it is a colour terminal.
+pub fn use_color(stream: &impl RawStream) -> bool {
+    AutoStream::choice(stream) != ColorChoice::Never
 }
