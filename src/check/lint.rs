@@ -223,16 +223,13 @@ pub fn markup_tags(text: &str) -> Vec<String> {
     tags
 }
 
-/// Languages written in a script other than Latin, by default.
-const NON_LATIN: &[&str] = &[
-    "ar", "be", "bg", "el", "fa", "he", "hi", "hy", "ja", "ka", "kk", "ko", "ky", "mk", "mn", "ru",
-    "sr", "tg", "th", "uk", "zh",
-];
-
-/// Whether text in this locale should be in a non-Latin script.
+/// Whether text in this locale should be in a non-Latin script: its own
+/// script subtag, else the likely one from CLDR (`ru` → Cyrl, `sr-Latn` →
+/// Latn). A language CLDR does not know is taken as Latin: no warnings.
 pub fn expects_non_latin(langid: &unic_langid::LanguageIdentifier) -> bool {
-    let latin_script = langid.script.is_some_and(|s| s.as_str() == "Latn");
-    !latin_script && NON_LATIN.contains(&langid.language.as_str())
+    let mut likely = langid.clone();
+    likely.maximize();
+    likely.script.is_some_and(|s| s.as_str() != "Latn")
 }
 
 #[cfg(test)]
@@ -269,6 +266,22 @@ mod tests {
         assert_eq!(latin_run(ru, &allow), None);
         assert!(allow.covers("403 Forbidden"));
         assert!(!allow.covers("Запрещено"));
+    }
+
+    #[test]
+    fn scripts_come_from_the_tag_or_cldr() {
+        let non_latin = |tag: &str| expects_non_latin(&tag.parse().unwrap());
+        // Every language the hand-kept list had, and a script subtag.
+        let old_list = [
+            "ar", "be", "bg", "el", "fa", "he", "hi", "hy", "ja", "ka", "kk", "ko", "ky", "mk",
+            "mn", "ru", "sr", "tg", "th", "uk", "zh",
+        ];
+        for tag in old_list.into_iter().chain(["zh-Hant-TW", "en-Cyrl"]) {
+            assert!(non_latin(tag), "{tag}");
+        }
+        for tag in ["en", "de", "pt-BR", "sr-Latn", "tr", "vi", "az"] {
+            assert!(!non_latin(tag), "{tag}");
+        }
     }
 
     #[test]
