@@ -16,7 +16,7 @@ const SUFFIX: &str = ".tmp";
 /// name carries this process's id and it stays locked while the process
 /// lives, so [`remove_stale`] can tell the leftovers of a killed run from
 /// the work of a running one.
-pub fn temp_beside(path: &Path) -> Result<NamedTempFile> {
+pub(crate) fn temp_beside(path: &Path) -> Result<NamedTempFile> {
     if path.is_dir() {
         return Err(Error::Usage(format!(
             "{} is a folder; give a file path",
@@ -62,7 +62,7 @@ fn remove_stale(dir: &Path) {
 }
 
 /// Flushes `temp` to disk and renames it over `path`.
-pub fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
+pub(crate) fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
     temp.as_file()
         .sync_all()
         .map_err(|e| Error::io("flush", temp.path(), e))?;
@@ -72,7 +72,7 @@ pub fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 }
 
 /// Replaces (or creates) `path` with `bytes` atomically.
-pub fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut temp = temp_beside(path)?;
     temp.write_all(bytes)
         .map_err(|e| Error::io("write", temp.path(), e))?;

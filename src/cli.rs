@@ -5,11 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Where statusdb's own locale tree is, unless `--locales` says otherwise.
-pub const LOCALES_DIR: &str = "locales";
+pub(crate) const LOCALES_DIR: &str = "locales";
 /// Where statusdb's facts are, unless `--data` says otherwise.
-pub const DATA_DIR: &str = "data";
+pub(crate) const DATA_DIR: &str = "data";
 /// The locale others are compared with, unless `--reference` or data/ say otherwise.
-pub const REFERENCE: &str = "en";
+pub(crate) const REFERENCE: &str = "en";
 
 const EXIT_CODES: &str = "\
 Examples:
@@ -36,14 +36,14 @@ Exit codes:
 #[command(name = "statusdb", version, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
     /// `--color auto|always|never`, accepted by every command.
     #[command(flatten)]
-    pub color: colorchoice_clap::Color,
+    pub(crate) color: colorchoice_clap::Color,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     Build(BuildArgs),
     Compare(CompareArgs),
     Search(SearchArgs),
@@ -54,13 +54,13 @@ pub enum Command {
 
 /// Where statusdb's own sources are.
 #[derive(Debug, Args)]
-pub struct SourceArgs {
+pub(crate) struct SourceArgs {
     /// Folder of locale folders: DIR/<tag>/**/*.ftl
     #[arg(long, value_name = "DIR", default_value = LOCALES_DIR)]
-    pub locales: PathBuf,
+    pub(crate) locales: PathBuf,
     /// Folder holding status-codes.csv, aliases.csv and locales.csv
     #[arg(long, value_name = "DIR", default_value = DATA_DIR)]
-    pub data: PathBuf,
+    pub(crate) data: PathBuf,
 }
 
 /// Compile data/ and locales/ into one SQLite database.
@@ -75,16 +75,16 @@ pub struct SourceArgs {
   sqlite3 statusdb.sqlite \"SELECT title FROM pair_comparison WHERE locale='ru' AND code_a=202 AND code_b=403\"
 
 ", "Exit codes: 0 built, 1 the sources have errors, 2 could not run"))]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     #[command(flatten)]
-    pub sources: SourceArgs,
+    pub(crate) sources: SourceArgs,
     /// The database to write
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum PageFormat {
+pub(crate) enum PageFormat {
     Text,
     Markdown,
     Json,
@@ -102,22 +102,22 @@ pub enum PageFormat {
   statusdb compare 401 403 --format json
 
 Exit codes: 0 shown, 2 unknown code or locale, unreadable database")]
-pub struct CompareArgs {
+pub(crate) struct CompareArgs {
     /// First status code, e.g. 202
-    pub code_a: u16,
+    pub(crate) code_a: u16,
     /// Second status code, e.g. 403
-    pub code_b: u16,
+    pub(crate) code_b: u16,
     /// Language of the page (BCP 47 tag)
     #[arg(long, default_value = "en")]
-    pub locale: String,
+    pub(crate) locale: String,
     /// Built database to read
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
-    pub db: PathBuf,
+    pub(crate) db: PathBuf,
     /// Output format
     #[arg(long, value_enum, default_value = "text")]
-    pub format: PageFormat,
+    pub(crate) format: PageFormat,
     #[command(flatten)]
-    pub sources: SourceArgs,
+    pub(crate) sources: SourceArgs,
 }
 
 /// Find status codes by the words you remember, in your language.
@@ -132,28 +132,28 @@ pub struct CompareArgs {
   statusdb search \"rate limit\" --limit 3 --format json
 
 Exit codes: 0 found, 1 nothing matched, 2 could not run")]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// Words to look for
     #[arg(required = true, num_args = 1..)]
-    pub query: Vec<String>,
+    pub(crate) query: Vec<String>,
     /// Language to search in (BCP 47 tag)
     #[arg(long, default_value = "en")]
-    pub locale: String,
+    pub(crate) locale: String,
     /// Most results to show
     #[arg(long, default_value_t = 10)]
-    pub limit: usize,
+    pub(crate) limit: usize,
     /// Built database to read
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
-    pub db: PathBuf,
+    pub(crate) db: PathBuf,
     /// Output format (the JSON schema is documented in the README)
     #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    pub(crate) format: ReportFormat,
     #[command(flatten)]
-    pub sources: SourceArgs,
+    pub(crate) sources: SourceArgs,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ReportFormat {
+pub(crate) enum ReportFormat {
     Text,
     Json,
 }
@@ -171,32 +171,32 @@ pub enum ReportFormat {
   statusdb validate --strict
 
 ", "Exit codes: 0 clean, 1 errors found (or warnings with --strict), 2 could not run"))]
-pub struct ValidateArgs {
+pub(crate) struct ValidateArgs {
     /// Locales to check (default: every folder in the tree)
     #[arg(value_name = "LOCALE")]
-    pub only: Vec<String>,
+    pub(crate) only: Vec<String>,
     /// Folder of locale folders: DIR/<tag>/**/*.ftl
     #[arg(long, value_name = "DIR")]
-    pub locales: Option<PathBuf>,
+    pub(crate) locales: Option<PathBuf>,
     /// statusdb data folder: turns on the checks that tie text to status codes
     #[arg(long, value_name = "DIR")]
-    pub data: Option<PathBuf>,
+    pub(crate) data: Option<PathBuf>,
     /// The locale the others are compared with [default: the reference of
     /// data/locales.csv when checking statusdb's own content, else en]
     #[arg(long, value_name = "TAG")]
-    pub reference: Option<String>,
+    pub(crate) reference: Option<String>,
     /// Fail on warnings too (what CI should run)
     #[arg(long)]
-    pub strict: bool,
+    pub(crate) strict: bool,
     /// Output format (the JSON schema is documented in the README)
     #[arg(long, value_enum, default_value = "text")]
-    pub format: ReportFormat,
+    pub(crate) format: ReportFormat,
 }
 
 impl ValidateArgs {
     /// The tree to check and the data folder to check it against: statusdb's
     /// own content (locales/ against data/) unless another tree is named.
-    pub fn sources(&self) -> (PathBuf, Option<PathBuf>) {
+    pub(crate) fn sources(&self) -> (PathBuf, Option<PathBuf>) {
         match &self.locales {
             None => {
                 let data = self.data.clone().unwrap_or_else(|| DATA_DIR.into());
@@ -209,16 +209,16 @@ impl ValidateArgs {
 
 /// Which tree and which locales a transfer works on.
 #[derive(Debug, Args)]
-pub struct TransferArgs {
+pub(crate) struct TransferArgs {
     /// The locale to export or import (BCP 47 tag)
     #[arg(long, value_name = "TAG")]
-    pub locale: String,
+    pub(crate) locale: String,
     /// Folder of locale folders: DIR/<tag>/**/*.ftl
     #[arg(long, value_name = "DIR", default_value = LOCALES_DIR)]
-    pub locales: PathBuf,
+    pub(crate) locales: PathBuf,
     /// The locale translators translate from
     #[arg(long, value_name = "TAG", default_value = REFERENCE)]
-    pub reference: String,
+    pub(crate) reference: String,
 }
 
 /// Write a CSV for translators: one row per message value or attribute.
@@ -233,18 +233,18 @@ pub struct TransferArgs {
   statusdb export --locale ru --bom --out ru-excel.csv
 
 Exit codes: 0 written, 2 could not run")]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     #[command(flatten)]
-    pub transfer: TransferArgs,
+    pub(crate) transfer: TransferArgs,
     /// Only rows with these statuses (comma-separated)
     #[arg(long, value_enum, value_delimiter = ',')]
-    pub only: Vec<crate::transfer::Status>,
+    pub(crate) only: Vec<crate::transfer::Status>,
     /// Start the file with a UTF-8 byte order mark, for Excel
     #[arg(long)]
-    pub bom: bool,
+    pub(crate) bom: bool,
     /// The CSV to write (default: standard output)
     #[arg(long, value_name = "FILE")]
-    pub out: Option<PathBuf>,
+    pub(crate) out: Option<PathBuf>,
 }
 
 /// Apply a translator's CSV to the locale's .ftl files.
@@ -261,15 +261,15 @@ pub struct ExportArgs {
   statusdb import ru.csv --locale ru --partial
 
 Exit codes: 0 applied, 1 rows refused or the CSV is malformed, 2 could not run")]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The CSV to read
-    pub csv: PathBuf,
+    pub(crate) csv: PathBuf,
     #[command(flatten)]
-    pub transfer: TransferArgs,
+    pub(crate) transfer: TransferArgs,
     /// Show what would change; write nothing
     #[arg(long)]
-    pub dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Apply the valid rows even when others are refused
     #[arg(long)]
-    pub partial: bool,
+    pub(crate) partial: bool,
 }

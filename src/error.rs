@@ -3,11 +3,11 @@
 use std::path::PathBuf;
 
 /// Exit status: the run was clean.
-pub const EXIT_OK: u8 = 0;
+pub(crate) const EXIT_OK: u8 = 0;
 /// Exit status: the inputs have problems (diagnostics, refused rows, bad data).
-pub const EXIT_FINDINGS: u8 = 1;
+pub(crate) const EXIT_FINDINGS: u8 = 1;
 /// Exit status: the command could not run (usage, I/O, database).
-pub const EXIT_ERROR: u8 = 2;
+pub(crate) const EXIT_ERROR: u8 = 2;
 
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -53,7 +53,11 @@ pub enum Error {
 }
 
 impl Error {
-    pub fn io(action: &'static str, path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub(crate) fn io(
+        action: &'static str,
+        path: impl Into<PathBuf>,
+        source: std::io::Error,
+    ) -> Self {
         Error::Io {
             action,
             path: path.into(),
@@ -61,7 +65,7 @@ impl Error {
         }
     }
 
-    pub fn db(path: impl Into<PathBuf>, source: rusqlite::Error) -> Self {
+    pub(crate) fn db(path: impl Into<PathBuf>, source: rusqlite::Error) -> Self {
         Error::Database {
             path: path.into(),
             source,

@@ -5,7 +5,7 @@
 //! formats the text with Fluent, [`db`] writes the database. [`cmd`] composes
 //! those stages into the commands of the binary; [`report`] prints results.
 
-pub mod atomic;
+pub(crate) mod atomic;
 pub mod check;
 pub mod cli;
 pub mod cmd;
@@ -14,7 +14,7 @@ pub mod error;
 pub mod model;
 pub mod pipeline;
 pub mod render;
-pub mod report;
+pub(crate) mod report;
 pub mod source;
 pub mod transfer;
 

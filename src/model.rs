@@ -11,16 +11,16 @@ macro_rules! code_text {
         /// field is a migration plus one line here: rendering, writing,
         /// reading and the checks all go through [`CodeText::FIELDS`].
         #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-        pub struct CodeText {
-            $(pub $column: String,)*
+        pub(crate) struct CodeText {
+            $(pub(crate) $column: String,)*
         }
 
         impl CodeText {
             /// (Fluent attribute, database column) of every field, in order.
-            pub const FIELDS: &[(&str, &str)] = &[$(($attribute, stringify!($column)),)*];
+            pub(crate) const FIELDS: &[(&str, &str)] = &[$(($attribute, stringify!($column)),)*];
 
             /// Fills each field, in order, from `text(attribute, column)`.
-            pub fn try_from_fn<E>(
+            pub(crate) fn try_from_fn<E>(
                 mut text: impl FnMut(&'static str, &'static str) -> Result<String, E>,
             ) -> Result<Self, E> {
                 Ok(CodeText {
@@ -29,7 +29,7 @@ macro_rules! code_text {
             }
 
             /// Fills each field, in order, from `text(attribute, column)`.
-            pub fn from_fn(mut text: impl FnMut(&'static str, &'static str) -> String) -> Self {
+            pub(crate) fn from_fn(mut text: impl FnMut(&'static str, &'static str) -> String) -> Self {
                 let Ok(filled) = Self::try_from_fn(|attribute, column| {
                     Ok::<_, std::convert::Infallible>(text(attribute, column))
                 });
@@ -37,7 +37,7 @@ macro_rules! code_text {
             }
 
             /// (database column, text) of every field, in order.
-            pub fn columns(&self) -> Vec<(&'static str, &str)> {
+            pub(crate) fn columns(&self) -> Vec<(&'static str, &str)> {
                 vec![$((stringify!($column), self.$column.as_str()),)*]
             }
         }
@@ -53,10 +53,10 @@ code_text! {
 }
 
 /// The status classes, as used in UI keys and `status_codes.class`.
-pub const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
+pub(crate) const CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 
 /// Headings of a pair page, in page order.
-pub const HEADINGS: [&str; 5] = [
+pub(crate) const HEADINGS: [&str; 5] = [
     "heading-description",
     "heading-seen-when",
     "heading-how-to-fix",
@@ -65,7 +65,7 @@ pub const HEADINGS: [&str; 5] = [
 ];
 
 /// Aspects on which two codes can differ, in display order.
-pub const ASPECTS: [&str; 5] = [
+pub(crate) const ASPECTS: [&str; 5] = [
     "class",
     "registry-status",
     "cacheable",
@@ -90,7 +90,8 @@ const VALUE_KEYS: [&str; 12] = [
 
 /// Templates whose `{a}`, `{b}`, `{a-class}`, `{b-class}` and `{class}`
 /// markers the pair views fill in.
-pub const TEMPLATES: [&str; 3] = ["pair-title", "pair-summary-different", "pair-summary-same"];
+pub(crate) const TEMPLATES: [&str; 3] =
+    ["pair-title", "pair-summary-different", "pair-summary-same"];
 
 /// Every UI message the database needs from each locale.
 pub fn ui_keys() -> Vec<String> {
@@ -109,22 +110,22 @@ pub fn ui_keys() -> Vec<String> {
 }
 
 /// `code-404`.
-pub fn code_id(code: u16) -> String {
+pub(crate) fn code_id(code: u16) -> String {
     format!("code-{code}")
 }
 
 /// The code of a `code-NNN` message id.
-pub fn parse_code_id(id: &str) -> Option<u16> {
+pub(crate) fn parse_code_id(id: &str) -> Option<u16> {
     id.strip_prefix("code-")?.parse().ok()
 }
 
 /// `pair-401-403`, lower code first.
-pub fn pair_id(a: u16, b: u16) -> String {
+pub(crate) fn pair_id(a: u16, b: u16) -> String {
     format!("pair-{}-{}", a.min(b), a.max(b))
 }
 
 /// The two codes of a `pair-LOW-HIGH` message id.
-pub fn parse_pair_id(id: &str) -> Option<(u16, u16)> {
+pub(crate) fn parse_pair_id(id: &str) -> Option<(u16, u16)> {
     let (a, b) = id.strip_prefix("pair-")?.split_once('-')?;
     Some((a.parse().ok()?, b.parse().ok()?))
 }

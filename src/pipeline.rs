@@ -12,7 +12,7 @@ use crate::source::{self, Facts, LocaleTree};
 /// statusdb's own sources, loaded once.
 pub struct Sources {
     pub facts: Facts,
-    pub tree: LocaleTree,
+    pub(crate) tree: LocaleTree,
 }
 
 /// Loads `data/` and the locale tree, reporting `(files parsed, total)`.
@@ -65,7 +65,11 @@ pub fn blocking(report: &Report) -> Vec<Diagnostic> {
 
 /// Renders every pair page of a checked tree and lints the joined text:
 /// glitches that only show once a template joins two codes' texts.
-pub fn lint_pages(tree: &LocaleTree, facts: &Facts, report: &Report) -> Result<Vec<Diagnostic>> {
+pub(crate) fn lint_pages(
+    tree: &LocaleTree,
+    facts: &Facts,
+    report: &Report,
+) -> Result<Vec<Diagnostic>> {
     let rendered = render::render(tree, facts, &report.summaries);
     let conn = db::in_memory(facts, &rendered)?;
     let pages = db::query::joined_texts(&conn, Path::new(db::IN_MEMORY))?;

@@ -9,16 +9,16 @@ use crate::source::{FtlFile, Locale};
 
 /// Counts of one locale against the reference, in strings (values and attributes).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
-    pub total: usize,
-    pub translated: usize,
+pub(crate) struct Counts {
+    pub(crate) total: usize,
+    pub(crate) translated: usize,
     /// Messages and terms missing entirely.
-    pub missing_entries: usize,
+    pub(crate) missing_entries: usize,
     /// Messages and terms the reference no longer has.
-    pub obsolete: usize,
+    pub(crate) obsolete: usize,
 }
 
-pub fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
+pub(crate) fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
     let mut counts = Counts::default();
     let mut found = Vec::new();
     let tag = locale.tag.as_str();

@@ -8,7 +8,7 @@ use crate::source::catalog::Catalog;
 use crate::source::{Facts, Locale, LocaleTree};
 
 /// Locales in the tree and in `data/locales.csv` must be the same set.
-pub fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
+pub(crate) fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for locale in &tree.locales {
         if facts.locale(locale.tag.as_str()).is_none() {
@@ -47,7 +47,7 @@ pub fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
 
 /// Ids that name codes must name codes in `data/`; the reference must
 /// describe every code and provide every UI string.
-pub fn check(
+pub(crate) fn check(
     locale: &Locale,
     catalog: &Catalog,
     facts: &Facts,

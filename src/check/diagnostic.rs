@@ -23,40 +23,40 @@ fn char_span(text: &str, from: usize, len: usize) -> Range<usize> {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
 
 /// The source line a diagnostic points at, for compiler-style underlining.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snippet {
-    pub text: String,
+pub(crate) struct Snippet {
+    pub(crate) text: String,
     /// Byte range to underline within `text`.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// One finding, located in a file where it has a place.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diagnostic {
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     /// Serialized as its stable name, e.g. `missing-message`.
-    pub rule: Rule,
-    pub locale: Option<String>,
-    pub file: Option<String>,
+    pub(crate) rule: Rule,
+    pub(crate) locale: Option<String>,
+    pub(crate) file: Option<String>,
     /// 1-based; 0 when the finding has no place in a file.
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub(crate) help: Option<String>,
     #[serde(skip)]
-    pub snippet: Option<Snippet>,
+    pub(crate) snippet: Option<Snippet>,
 }
 
 impl Diagnostic {
     /// A finding of `rule`, at the rule's default severity.
-    pub fn new(rule: Rule, message: impl Into<String>) -> Self {
+    pub(crate) fn new(rule: Rule, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: rule.default_severity(),
             rule,
@@ -70,13 +70,13 @@ impl Diagnostic {
         }
     }
 
-    pub fn locale(mut self, tag: &str) -> Self {
+    pub(crate) fn locale(mut self, tag: &str) -> Self {
         self.locale = Some(tag.to_string());
         self
     }
 
     /// Points at `len` bytes from `offset` in `file` and keeps its line for display.
-    pub fn at(mut self, file: &FtlFile, offset: usize, len: usize) -> Self {
+    pub(crate) fn at(mut self, file: &FtlFile, offset: usize, len: usize) -> Self {
         let (line, column) = file.position(offset);
         let (text, start) = file.line(line);
         self.file = Some(file.path.display().to_string());
@@ -90,28 +90,19 @@ impl Diagnostic {
     }
 
     /// Names a file without a place in it (e.g. a missing file).
-    pub fn file(mut self, path: impl Into<String>) -> Self {
+    pub(crate) fn file(mut self, path: impl Into<String>) -> Self {
         self.file = Some(path.into());
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
 
     /// Whether a build must stop for it (see [`Rule::blocks_build`]).
-    pub fn blocks_build(&self) -> bool {
+    pub(crate) fn blocks_build(&self) -> bool {
         self.severity == Severity::Error && self.rule.blocks_build()
-    }
-
-    /// `file:line:col`, `file`, or nothing.
-    pub fn location(&self) -> Option<String> {
-        let file = self.file.as_deref()?;
-        Some(match self.line {
-            0 => file.to_string(),
-            line => format!("{file}:{line}:{}", self.column),
-        })
     }
 }
 

@@ -6,7 +6,7 @@ use crate::source::Locale;
 use crate::source::catalog::{Catalog, Entry};
 
 /// Every id of `catalog` defined more than once, and every term/message clash.
-pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
+pub(crate) fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
     let duplicates = catalog
         .duplicates
         .iter()

@@ -78,7 +78,7 @@ const TECH_TOKENS: &[&str] = &[
 ];
 
 impl Allowlist {
-    pub fn new(phrases: impl IntoIterator<Item = String>) -> Self {
+    pub(crate) fn new(phrases: impl IntoIterator<Item = String>) -> Self {
         let mut phrases: Vec<String> = phrases
             .into_iter()
             .chain(TECH_TOKENS.iter().map(|t| t.to_string()))
@@ -100,7 +100,7 @@ impl Allowlist {
     }
 
     /// True when `text` says nothing beyond allowlisted phrases, digits and punctuation.
-    pub fn covers(&self, text: &str) -> bool {
+    pub(crate) fn covers(&self, text: &str) -> bool {
         !self.mask(text).chars().any(char::is_alphabetic)
     }
 }
@@ -202,7 +202,7 @@ fn classify(word: &str) -> Script {
 }
 
 /// Markup tags in order of appearance, e.g. `["b", "/b"]`.
-pub fn markup_tags(text: &str) -> Vec<String> {
+pub(crate) fn markup_tags(text: &str) -> Vec<String> {
     let mut tags = Vec::new();
     let mut rest = text;
     while let Some(i) = rest.find('<') {
@@ -226,7 +226,7 @@ pub fn markup_tags(text: &str) -> Vec<String> {
 /// Whether text in this locale should be in a non-Latin script: its own
 /// script subtag, else the likely one from CLDR (`ru` → Cyrl, `sr-Latn` →
 /// Latn). A language CLDR does not know is taken as Latin: no warnings.
-pub fn expects_non_latin(langid: &unic_langid::LanguageIdentifier) -> bool {
+pub(crate) fn expects_non_latin(langid: &unic_langid::LanguageIdentifier) -> bool {
     let mut likely = langid.clone();
     likely.maximize();
     likely.script.is_some_and(|s| s.as_str() != "Latn")

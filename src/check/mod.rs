@@ -17,10 +17,11 @@ mod text;
 use rayon::prelude::*;
 use serde::Serialize;
 
-pub use diagnostic::{Diagnostic, Severity, Snippet};
+pub use diagnostic::Diagnostic;
+pub(crate) use diagnostic::Severity;
 pub use lint::Allowlist;
-pub use pages::{PageText, lint_pages};
-pub use rule::Rule;
+pub(crate) use pages::{PageText, lint_pages};
+pub(crate) use rule::Rule;
 
 use crate::error::{Error, Result};
 use crate::source::{Catalog, Facts, Locale, LocaleTree};
@@ -46,20 +47,20 @@ impl Options<'_> {
 /// One line of the summary table.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct LocaleSummary {
-    pub locale: String,
-    pub is_reference: bool,
+    pub(crate) locale: String,
+    pub(crate) is_reference: bool,
     /// Strings (message values and attributes) in the reference.
-    pub total: usize,
-    pub translated: usize,
-    pub missing: usize,
+    pub(crate) total: usize,
+    pub(crate) translated: usize,
+    pub(crate) missing: usize,
     /// Messages and terms missing entirely (the count compare-locales reports).
-    pub missing_entries: usize,
+    pub(crate) missing_entries: usize,
     /// Messages and terms the reference does not have.
-    pub obsolete: usize,
-    pub errors: usize,
-    pub warnings: usize,
+    pub(crate) obsolete: usize,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
     /// `translated / total`, rounded to one decimal.
-    pub percent: f64,
+    pub(crate) percent: f64,
 }
 
 /// Everything a run of the checks found.
@@ -70,7 +71,7 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn count(&self, severity: Severity) -> usize {
+    pub(crate) fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()
             .filter(|d| d.severity == severity)
@@ -78,7 +79,7 @@ impl Report {
     }
 
     /// Adds findings made after the per-locale pass, keeping the counts right.
-    pub fn extend(&mut self, found: Vec<Diagnostic>) {
+    pub(crate) fn extend(&mut self, found: Vec<Diagnostic>) {
         for d in &found {
             let summary = self
                 .summaries

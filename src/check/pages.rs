@@ -6,17 +6,20 @@ use super::lint::{self, Allowlist};
 use super::rule::Rule;
 
 /// The joined parts of one pair page.
-pub struct PageText {
-    pub locale: String,
-    pub code_a: u16,
-    pub code_b: u16,
-    pub non_latin: bool,
-    pub parts: Vec<(&'static str, String)>,
+pub(crate) struct PageText {
+    pub(crate) locale: String,
+    pub(crate) code_a: u16,
+    pub(crate) code_b: u16,
+    pub(crate) non_latin: bool,
+    pub(crate) parts: Vec<(&'static str, String)>,
 }
 
 /// Lints every page; one finding per locale, part and problem, so a broken
 /// template is reported once rather than for thousands of pairs.
-pub fn lint_pages(pages: impl IntoIterator<Item = PageText>, allow: &Allowlist) -> Vec<Diagnostic> {
+pub(crate) fn lint_pages(
+    pages: impl IntoIterator<Item = PageText>,
+    allow: &Allowlist,
+) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for page in pages {

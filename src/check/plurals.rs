@@ -12,13 +12,13 @@ use crate::source::catalog::Catalog;
 use crate::source::walk;
 
 /// What this check finds.
-pub const RULES: &[Rule] = &[Rule::PluralCategories];
+pub(crate) const RULES: &[Rule] = &[Rule::PluralCategories];
 
 const CATEGORY_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// The cardinal categories a locale uses, e.g. `one few many other` for ru;
 /// `None` when CLDR has no rules for it.
-pub fn categories(langid: &LanguageIdentifier) -> Option<BTreeSet<&'static str>> {
+pub(crate) fn categories(langid: &LanguageIdentifier) -> Option<BTreeSet<&'static str>> {
     let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).ok()?;
     let integers = (0..=1000u32).map(f64::from);
     let decimals = (0..=30u32).map(|n| f64::from(n) + 0.5);
@@ -41,7 +41,7 @@ fn name(category: PluralCategory) -> &'static str {
     }
 }
 
-pub fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<Diagnostic> {
+pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<Diagnostic> {
     let Some(needed) = categories(langid) else {
         return Vec::new();
     };

@@ -6,7 +6,7 @@ use crate::source::catalog::Catalog;
 use crate::source::walk;
 
 /// References to messages or terms the locale does not define.
-pub fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
+pub(crate) fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for entry in catalog.entries.values() {
         for unit in entry.units() {
@@ -46,7 +46,7 @@ fn resolves(catalog: &Catalog, name: &str) -> bool {
 }
 
 /// Variables the translation adds (errors) or drops (warnings), per unit.
-pub fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagnostic> {
+pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for entry in catalog.entries.values().filter(|e| !e.is_term()) {
         let Some(ref_entry) = reference.get(&entry.key) else {

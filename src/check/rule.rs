@@ -25,7 +25,7 @@ macro_rules! rules {
     ($($variant:ident = $name:literal, $severity:ident, $build:ident, $description:literal;)*) => {
         /// A rule of the checks; see the module documentation.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Rule {
+        pub(crate) enum Rule {
             $(
                 #[doc = $description]
                 $variant,
@@ -34,23 +34,24 @@ macro_rules! rules {
 
         impl Rule {
             /// Every rule, in the README's order.
-            pub const ALL: &[Rule] = &[$(Rule::$variant),*];
+            pub(crate) const ALL: &[Rule] = &[$(Rule::$variant),*];
 
             /// The stable name findings, reports and configuration use.
-            pub fn name(self) -> &'static str {
+            pub(crate) fn name(self) -> &'static str {
                 match self {
                     $(Rule::$variant => $name,)*
                 }
             }
 
-            /// What the README's rule table says of it.
-            pub fn description(self) -> &'static str {
+            /// What the README's rule table says of it (a test holds the two together).
+            #[cfg(test)]
+            fn description(self) -> &'static str {
                 match self {
                     $(Rule::$variant => $description,)*
                 }
             }
 
-            pub fn default_severity(self) -> Severity {
+            pub(crate) fn default_severity(self) -> Severity {
                 match self {
                     $(Rule::$variant => Severity::$severity,)*
                 }
@@ -98,13 +99,13 @@ rules! {
 impl Rule {
     /// Whether an error of this rule stops a build. Translation gaps do not:
     /// the database shows the reference text and says so.
-    pub fn blocks_build(self) -> bool {
+    pub(crate) fn blocks_build(self) -> bool {
         self.build() == Build::Stops
     }
 
     /// Whether only `validate` runs it: a warning-only lint never blocks a
     /// build, so `build` saves the time.
-    pub fn lint_only(self) -> bool {
+    pub(crate) fn lint_only(self) -> bool {
         self.build() == Build::Skips
     }
 }

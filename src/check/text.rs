@@ -9,7 +9,7 @@ use crate::source::catalog::Catalog;
 use crate::source::walk;
 
 /// What this check finds.
-pub const RULES: &[Rule] = &[
+pub(crate) const RULES: &[Rule] = &[
     Rule::DoubledWord,
     Rule::LatinScript,
     Rule::Identical,
@@ -17,7 +17,7 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Lints every string of `catalog`; `reference` is `None` for the reference locale itself.
-pub fn check(
+pub(crate) fn check(
     locale: &Locale,
     catalog: &Catalog,
     reference: Option<&Catalog>,

@@ -7,7 +7,7 @@ use crate::error::{EXIT_OK, Error, Result};
 use crate::render::Rendered;
 use crate::{db, pipeline, report};
 
-pub fn run(args: &BuildArgs) -> Result<u8> {
+pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
     let progress = report::Progress::new("Loading");
     let sources = pipeline::load(&args.sources.locales, &args.sources.data, &|done, total| {
         progress.update(done, total)

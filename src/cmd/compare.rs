@@ -5,7 +5,7 @@ use crate::db::query;
 use crate::error::{EXIT_OK, Result};
 use crate::report::page;
 
-pub fn run(args: &CompareArgs) -> Result<u8> {
+pub(crate) fn run(args: &CompareArgs) -> Result<u8> {
     let locale = super::locale_arg(&args.locale)?;
     let conn = super::open_database(&args.db, &args.sources)?;
     let page = query::pair_page(&conn, &args.db, locale.as_str(), args.code_a, args.code_b)?;

@@ -4,7 +4,7 @@ use crate::cli::ExportArgs;
 use crate::error::{EXIT_OK, Result};
 use crate::transfer::{csvfile, export};
 
-pub fn run(args: &ExportArgs) -> Result<u8> {
+pub(crate) fn run(args: &ExportArgs) -> Result<u8> {
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
     let rows: Vec<_> = export::units(reference, locale)

@@ -5,7 +5,7 @@ use crate::error::{EXIT_FINDINGS, EXIT_OK, Result};
 use crate::transfer::import::Plan;
 use crate::transfer::{csvfile, import};
 
-pub fn run(args: &ImportArgs) -> Result<u8> {
+pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
     let rows = csvfile::read(&args.csv)?;

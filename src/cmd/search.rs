@@ -4,7 +4,7 @@ use crate::cli::{ReportFormat, SearchArgs};
 use crate::db::search::{self, Hit};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Result};
 
-pub fn run(args: &SearchArgs) -> Result<u8> {
+pub(crate) fn run(args: &SearchArgs) -> Result<u8> {
     let locale = super::locale_arg(&args.locale)?;
     let conn = super::open_database(&args.db, &args.sources)?;
     let query = args.query.join(" ");

@@ -8,7 +8,7 @@ use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
 use crate::source::{self, LocaleTag, LocaleTree};
 use crate::{pipeline, report};
 
-pub fn run(args: &ValidateArgs) -> Result<u8> {
+pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
     let (root, data) = args.sources();
     let facts = data.as_deref().map(source::facts::load).transpose()?;
     let reference = match (&args.reference, &facts) {

@@ -8,7 +8,7 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// Every migration, in order; the file name says what it adds.
-pub const MIGRATIONS: &[(&str, &str)] = &[
+pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0001_schema.sql",
         include_str!("../../migrations/0001_schema.sql"),
@@ -47,7 +47,7 @@ pub fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
 }
 
 /// Fails unless the database has exactly the schema this binary writes.
-pub fn ensure_current(conn: &Connection, path: &Path) -> Result<()> {
+pub(crate) fn ensure_current(conn: &Connection, path: &Path) -> Result<()> {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| Error::db(path, e))?;

@@ -3,7 +3,7 @@
 
 pub mod migrations;
 pub mod query;
-pub mod search;
+pub(crate) mod search;
 mod write;
 
 use std::path::Path;
@@ -17,7 +17,7 @@ use crate::source::Facts;
 pub use write::write_file;
 
 /// The name errors give a database built in memory.
-pub const IN_MEMORY: &str = ":memory:";
+pub(crate) const IN_MEMORY: &str = ":memory:";
 
 /// A database built in memory, for commands run without a built file.
 pub fn in_memory(facts: &Facts, rendered: &Rendered) -> Result<Connection> {
@@ -28,7 +28,7 @@ pub fn in_memory(facts: &Facts, rendered: &Rendered) -> Result<Connection> {
 }
 
 /// Opens a built database read-only and checks its schema version.
-pub fn open(path: &Path) -> Result<Connection> {
+pub(crate) fn open(path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| Error::db(path, e))?;
     migrations::ensure_current(&conn, path)?;

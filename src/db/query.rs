@@ -10,47 +10,47 @@ use crate::model::CodeText;
 
 /// One code's side of a pair page.
 #[derive(Debug, Serialize)]
-pub struct Side {
-    pub code: u16,
-    pub label: String,
-    pub name: String,
-    pub class: String,
+pub(crate) struct Side {
+    pub(crate) code: u16,
+    pub(crate) label: String,
+    pub(crate) name: String,
+    pub(crate) class: String,
     #[serde(flatten)]
-    pub text: CodeText,
+    pub(crate) text: CodeText,
 }
 
 /// The five headings of a pair page, in the page's locale.
 #[derive(Debug, Serialize)]
-pub struct Headings {
-    pub description: String,
-    pub seen_when: String,
-    pub how_to_fix: String,
-    pub key_differences: String,
-    pub use_when: String,
+pub(crate) struct Headings {
+    pub(crate) description: String,
+    pub(crate) seen_when: String,
+    pub(crate) how_to_fix: String,
+    pub(crate) key_differences: String,
+    pub(crate) use_when: String,
 }
 
 /// One aspect on which the two codes differ.
 #[derive(Debug, Serialize)]
-pub struct Difference {
-    pub aspect: String,
-    pub label: String,
-    pub value_a: String,
-    pub value_b: String,
+pub(crate) struct Difference {
+    pub(crate) aspect: String,
+    pub(crate) label: String,
+    pub(crate) value_a: String,
+    pub(crate) value_b: String,
 }
 
 /// A row of `pair_comparison` with its `pair_differences`.
 #[derive(Debug, Serialize)]
-pub struct PairPage {
-    pub locale: String,
-    pub title: String,
-    pub summary: String,
-    pub a: Side,
-    pub b: Side,
-    pub headings: Headings,
-    pub note: String,
-    pub differences: Vec<Difference>,
+pub(crate) struct PairPage {
+    pub(crate) locale: String,
+    pub(crate) title: String,
+    pub(crate) summary: String,
+    pub(crate) a: Side,
+    pub(crate) b: Side,
+    pub(crate) headings: Headings,
+    pub(crate) note: String,
+    pub(crate) differences: Vec<Difference>,
     /// `a.description`, `b.how_to_fix`, `note`, `headings`: text shown in the reference language.
-    pub fallback_fields: Vec<String>,
+    pub(crate) fallback_fields: Vec<String>,
 }
 
 /// Every column of the view; rows are read by column name.
@@ -58,7 +58,13 @@ const PAGE_SQL: &str =
     "SELECT * FROM pair_comparison WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3";
 
 /// The page comparing `a` and `b` in `locale`, with errors that list what exists.
-pub fn pair_page(conn: &Connection, path: &Path, locale: &str, a: u16, b: u16) -> Result<PairPage> {
+pub(crate) fn pair_page(
+    conn: &Connection,
+    path: &Path,
+    locale: &str,
+    a: u16,
+    b: u16,
+) -> Result<PairPage> {
     let db = |e| Error::db(path, e);
     if a == b {
         return Err(Error::Usage(format!(
@@ -138,7 +144,7 @@ fn differences(
     rows.collect()
 }
 
-pub fn ensure_locale(conn: &Connection, path: &Path, locale: &str) -> Result<()> {
+pub(crate) fn ensure_locale(conn: &Connection, path: &Path, locale: &str) -> Result<()> {
     let tags: Vec<String> =
         column(conn, "SELECT tag FROM locales ORDER BY tag").map_err(|e| Error::db(path, e))?;
     if tags.iter().any(|t| t == locale) {
@@ -188,11 +194,11 @@ fn ranges(codes: &[u16]) -> String {
 
 /// The parts of a pair page that templates join, for the page lints.
 pub struct JoinedText {
-    pub locale: String,
-    pub code_a: u16,
-    pub code_b: u16,
-    pub title: String,
-    pub summary: String,
+    pub(crate) locale: String,
+    pub(crate) code_a: u16,
+    pub(crate) code_b: u16,
+    pub(crate) title: String,
+    pub(crate) summary: String,
 }
 
 /// Title and summary of every pair page in every locale.

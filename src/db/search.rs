@@ -9,11 +9,11 @@ use crate::error::{Error, Result};
 
 /// One matching code.
 #[derive(Debug, Serialize)]
-pub struct Hit {
-    pub code: u16,
-    pub label: String,
-    pub name: String,
-    pub summary: String,
+pub(crate) struct Hit {
+    pub(crate) code: u16,
+    pub(crate) label: String,
+    pub(crate) name: String,
+    pub(crate) summary: String,
 }
 
 /// Column weights for bm25: label, name and aliases count far more than body
@@ -29,7 +29,7 @@ const SQL: &str = "SELECT t.code, st.label, t.name, t.summary
     LIMIT ?3";
 
 /// Codes matching every word of `query`; when none does, codes matching any word.
-pub fn search(
+pub(crate) fn search(
     conn: &Connection,
     path: &Path,
     locale: &str,
@@ -71,7 +71,7 @@ fn run(
 /// FTS5 prefix terms, one per word: case and `ё`/`е` are folded, and long
 /// words are cut to a stem so that word endings do not matter
 /// (`запрещено` finds `запрещён`, `timeout` finds `timed out`).
-pub fn terms(query: &str) -> Vec<String> {
+pub(crate) fn terms(query: &str) -> Vec<String> {
     query
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -30,7 +30,12 @@ pub fn write_file(out: &Path, facts: &Facts, rendered: &Rendered) -> Result<()> 
 }
 
 /// Applies the schema and inserts every row in one transaction.
-pub fn fill(conn: &mut Connection, path: &Path, facts: &Facts, rendered: &Rendered) -> Result<()> {
+pub(crate) fn fill(
+    conn: &mut Connection,
+    path: &Path,
+    facts: &Facts,
+    rendered: &Rendered,
+) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(|e| Error::db(path, e))?;
     migrations::migrate(conn, path)?;

@@ -6,11 +6,11 @@ use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
 
 use crate::source::Locale;
 
-pub type Bundle<'a> = FluentBundle<&'a FluentResource>;
+pub(crate) type Bundle<'a> = FluentBundle<&'a FluentResource>;
 
 /// A bundle holding every file of `locale`. Ids defined twice are reported by
 /// the checks; here the first definition wins.
-pub fn bundle(locale: &Locale) -> Bundle<'_> {
+pub(crate) fn bundle(locale: &Locale) -> Bundle<'_> {
     let mut bundle = FluentBundle::new(vec![locale.tag.langid().clone()]);
     // Isolation marks would end up in the database and in every page.
     bundle.set_use_isolating(false);
@@ -21,7 +21,7 @@ pub fn bundle(locale: &Locale) -> Bundle<'_> {
 }
 
 /// The formatted value (`attr` = `None`) or attribute of message `id`.
-pub fn format(
+pub(crate) fn format(
     bundle: &Bundle,
     id: &str,
     attr: Option<&str>,
@@ -38,13 +38,13 @@ pub fn format(
 }
 
 /// A string of the locale, or of the reference when the locale lacks it.
-pub struct Localized {
-    pub text: String,
-    pub is_fallback: bool,
+pub(crate) struct Localized {
+    pub(crate) text: String,
+    pub(crate) is_fallback: bool,
 }
 
 /// Formats from `primary`, falling back to `reference`; `None` if neither has it.
-pub fn format_with_fallback(
+pub(crate) fn format_with_fallback(
     primary: &Bundle,
     reference: &Bundle,
     id: &str,

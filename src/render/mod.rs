@@ -12,58 +12,58 @@ use crate::source::{Facts, LocaleTree};
 use bundle::{Bundle, format_with_fallback};
 
 /// A locale as the database lists it.
-pub struct LocaleRow {
-    pub tag: String,
-    pub name: String,
-    pub native_name: String,
-    pub is_reference: bool,
+pub(crate) struct LocaleRow {
+    pub(crate) tag: String,
+    pub(crate) name: String,
+    pub(crate) native_name: String,
+    pub(crate) is_reference: bool,
 }
 
 /// A UI string; templates keep their `{a}`-style markers.
-pub struct UiRow {
-    pub locale: String,
-    pub key: String,
-    pub value: String,
-    pub is_fallback: bool,
+pub(crate) struct UiRow {
+    pub(crate) locale: String,
+    pub(crate) key: String,
+    pub(crate) value: String,
+    pub(crate) is_fallback: bool,
 }
 
 /// The text of one code in one locale.
-pub struct CodeRow {
-    pub locale: String,
-    pub code: u16,
-    pub name: String,
-    pub text: model::CodeText,
+pub(crate) struct CodeRow {
+    pub(crate) locale: String,
+    pub(crate) code: u16,
+    pub(crate) name: String,
+    pub(crate) text: model::CodeText,
     /// Fields taken from the reference locale, comma-separated.
-    pub fallback_fields: String,
+    pub(crate) fallback_fields: String,
     /// Fields no locale has text for, comma-separated.
-    pub missing_fields: String,
+    pub(crate) missing_fields: String,
 }
 
 /// A curated note on a pair of codes, lower code first.
-pub struct NoteRow {
-    pub locale: String,
-    pub code_low: u16,
-    pub code_high: u16,
-    pub note: String,
-    pub is_fallback: bool,
+pub(crate) struct NoteRow {
+    pub(crate) locale: String,
+    pub(crate) code_low: u16,
+    pub(crate) code_high: u16,
+    pub(crate) note: String,
+    pub(crate) is_fallback: bool,
 }
 
 /// Completeness of one locale.
-pub struct StatusRow {
-    pub locale: String,
-    pub total: usize,
-    pub translated: usize,
-    pub missing: usize,
-    pub percent: f64,
+pub(crate) struct StatusRow {
+    pub(crate) locale: String,
+    pub(crate) total: usize,
+    pub(crate) translated: usize,
+    pub(crate) missing: usize,
+    pub(crate) percent: f64,
 }
 
 /// Everything the database holds besides the facts, sorted for stable output.
 pub struct Rendered {
-    pub locales: Vec<LocaleRow>,
-    pub ui: Vec<UiRow>,
-    pub codes: Vec<CodeRow>,
-    pub notes: Vec<NoteRow>,
-    pub status: Vec<StatusRow>,
+    pub(crate) locales: Vec<LocaleRow>,
+    pub(crate) ui: Vec<UiRow>,
+    pub(crate) codes: Vec<CodeRow>,
+    pub(crate) notes: Vec<NoteRow>,
+    pub(crate) status: Vec<StatusRow>,
 }
 
 /// Renders the published locales of `tree` (those listed in `facts`).

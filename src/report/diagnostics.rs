@@ -5,7 +5,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use crate::check::{Diagnostic, Severity};
 
 /// Sorts diagnostics so each locale's and file's findings stand together.
-pub fn sort(diagnostics: &mut [Diagnostic]) {
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
         (
             &a.locale,
@@ -27,7 +27,7 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 }
 
 /// Renders sorted diagnostics, with a heading before each locale's group.
-pub fn render(diagnostics: &[Diagnostic], color: bool) -> String {
+pub(crate) fn render(diagnostics: &[Diagnostic], color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {

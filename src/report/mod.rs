@@ -2,18 +2,18 @@
 //! library never prints; the commands write what these functions return.
 
 mod diagnostics;
-pub mod page;
+pub(crate) mod page;
 mod progress;
 mod summary;
 
-pub use diagnostics::{render as diagnostics, sort};
-pub use progress::Progress;
-pub use summary::{json, table};
+pub(crate) use diagnostics::{render as diagnostics, sort};
+pub(crate) use progress::Progress;
+pub(crate) use summary::{json, table};
 
 use anstream::{AutoStream, ColorChoice, stream::RawStream};
 
 /// Whether to colour what goes to `stream`: `--color`, else `NO_COLOR`,
 /// `CLICOLOR_FORCE` and `CLICOLOR`, else whether it is a colour terminal.
-pub fn use_color(stream: &impl RawStream) -> bool {
+pub(crate) fn use_color(stream: &impl RawStream) -> bool {
     AutoStream::choice(stream) != ColorChoice::Never
 }

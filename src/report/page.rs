@@ -5,7 +5,7 @@ use crate::db::query::{PairPage, Side};
 /// Marks text that is shown in the reference language.
 const FALLBACK: &str = "[untranslated] ";
 
-pub fn text(page: &PairPage) -> String {
+pub(crate) fn text(page: &PairPage) -> String {
     let title = format!("{}{}", top_marker(page, "headings"), page.title);
     let underline = "=".repeat(title.chars().count());
     let summary = format!("{}{}", top_marker(page, "headings"), page.summary);
@@ -44,7 +44,7 @@ pub fn text(page: &PairPage) -> String {
     out
 }
 
-pub fn markdown(page: &PairPage) -> String {
+pub(crate) fn markdown(page: &PairPage) -> String {
     let ui = top_marker(page, "headings");
     let mut out = format!("# {ui}{}\n\n{ui}{}\n", page.title, page.summary);
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
@@ -87,7 +87,7 @@ pub fn markdown(page: &PairPage) -> String {
     out
 }
 
-pub fn json(page: &PairPage) -> String {
+pub(crate) fn json(page: &PairPage) -> String {
     serde_json::to_string_pretty(page).expect("a page serializes") + "\n"
 }
 

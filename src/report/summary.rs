@@ -5,7 +5,7 @@ use serde::Serialize;
 use crate::check::{Diagnostic, LocaleSummary, Report, Severity};
 
 /// The summary as an aligned table, one locale per row.
-pub fn table(summaries: &[LocaleSummary]) -> String {
+pub(crate) fn table(summaries: &[LocaleSummary]) -> String {
     let header = [
         "locale",
         "total",
@@ -74,7 +74,7 @@ struct JsonReport<'a> {
     diagnostics: &'a [Diagnostic],
 }
 
-pub fn json(report: &Report) -> String {
+pub(crate) fn json(report: &Report) -> String {
     let doc = JsonReport {
         schema_version: 1,
         errors: report.count(Severity::Error),

@@ -11,27 +11,27 @@ use super::ftl::FtlFile;
 use super::tree::Locale;
 
 /// A message or a term, where it was defined.
-pub struct Entry<'a> {
+pub(crate) struct Entry<'a> {
     /// `id` for a message, `-id` for a term: how references name them.
-    pub key: Cow<'a, str>,
-    pub file: &'a FtlFile,
-    pub value: Option<&'a Pattern<&'a str>>,
-    pub attributes: &'a [Attribute<&'a str>],
+    pub(crate) key: Cow<'a, str>,
+    pub(crate) file: &'a FtlFile,
+    pub(crate) value: Option<&'a Pattern<&'a str>>,
+    pub(crate) attributes: &'a [Attribute<&'a str>],
     /// Byte offset of the id in the file.
-    pub offset: usize,
+    pub(crate) offset: usize,
 }
 
 impl Entry<'_> {
-    pub fn is_term(&self) -> bool {
+    pub(crate) fn is_term(&self) -> bool {
         self.key.starts_with('-')
     }
 
-    pub fn attribute(&self, name: &str) -> Option<&Attribute<&str>> {
+    pub(crate) fn attribute(&self, name: &str) -> Option<&Attribute<&str>> {
         self.attributes.iter().find(|a| a.id.name == name)
     }
 
     /// The pattern of the value (`None`) or of an attribute.
-    pub fn pattern(&self, attribute: Option<&str>) -> Option<&Pattern<&str>> {
+    pub(crate) fn pattern(&self, attribute: Option<&str>) -> Option<&Pattern<&str>> {
         match attribute {
             None => self.value,
             Some(name) => self.attribute(name).map(|a| &a.value),
@@ -39,7 +39,7 @@ impl Entry<'_> {
     }
 
     /// Translatable units: the value, if any, then each attribute.
-    pub fn units(&self) -> impl Iterator<Item = Option<&str>> {
+    pub(crate) fn units(&self) -> impl Iterator<Item = Option<&str>> {
         let value = self.value.map(|_| None);
         value
             .into_iter()
@@ -47,7 +47,7 @@ impl Entry<'_> {
     }
 
     /// `` `message` `` or `` `message.attr` ``, as a translator would search for it.
-    pub fn unit_name(&self, unit: Option<&str>) -> String {
+    pub(crate) fn unit_name(&self, unit: Option<&str>) -> String {
         match unit {
             Some(attr) => format!("`{}.{attr}`", self.key),
             None => format!("`{}`", self.key),
@@ -55,7 +55,7 @@ impl Entry<'_> {
     }
 
     /// Where a unit's id starts in its file.
-    pub fn unit_offset(&self, unit: Option<&str>) -> usize {
+    pub(crate) fn unit_offset(&self, unit: Option<&str>) -> usize {
         match unit.and_then(|name| self.attribute(name)) {
             Some(attr) => self.file.offset_of(attr.id.name),
             None => self.offset,
@@ -63,21 +63,21 @@ impl Entry<'_> {
     }
 
     /// Length of a unit's id: the attribute name, or the entry's key.
-    pub fn unit_len(&self, unit: Option<&str>) -> usize {
+    pub(crate) fn unit_len(&self, unit: Option<&str>) -> usize {
         unit.map_or(self.key.len(), str::len)
     }
 }
 
 /// Every entry of one locale, keyed by `Entry::key`; the first definition
 /// wins. Unordered: findings are sorted when reported.
-pub struct Catalog<'a> {
-    pub entries: HashMap<Cow<'a, str>, Entry<'a>>,
+pub(crate) struct Catalog<'a> {
+    pub(crate) entries: HashMap<Cow<'a, str>, Entry<'a>>,
     /// Later definitions of ids already in `entries`, in file order.
-    pub duplicates: Vec<Entry<'a>>,
+    pub(crate) duplicates: Vec<Entry<'a>>,
 }
 
 impl<'a> Catalog<'a> {
-    pub fn new(locale: &'a Locale) -> Self {
+    pub(crate) fn new(locale: &'a Locale) -> Self {
         let mut entries: HashMap<Cow<'a, str>, Entry<'a>> = HashMap::default();
         let mut duplicates = Vec::new();
         for file in &locale.files {
@@ -95,18 +95,18 @@ impl<'a> Catalog<'a> {
         }
     }
 
-    pub fn get(&self, key: &str) -> Option<&Entry<'a>> {
+    pub(crate) fn get(&self, key: &str) -> Option<&Entry<'a>> {
         self.entries.get(key)
     }
 
     /// Number of translatable units (values and attributes) of messages and terms.
-    pub fn unit_count(&self) -> usize {
+    pub(crate) fn unit_count(&self) -> usize {
         self.entries.values().map(|e| e.units().count()).sum()
     }
 }
 
 /// The messages and terms of one file, in file order.
-pub fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
+pub(crate) fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
     file.entries().filter_map(|e| entry(file, e)).collect()
 }
 

@@ -7,13 +7,13 @@ use serde::de::DeserializeOwned;
 use crate::error::{Error, Result};
 
 /// A deserialized row and its 1-based line in the file.
-pub struct Row<T> {
-    pub line: u64,
-    pub value: T,
+pub(crate) struct Row<T> {
+    pub(crate) line: u64,
+    pub(crate) value: T,
 }
 
 /// Reads every row of `path` as `T`, using the header row to match columns.
-pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
+pub(crate) fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
     // Spreadsheets often save a byte-order mark; it is not part of the header.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
@@ -32,7 +32,7 @@ pub fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
 }
 
 /// A data error at `line` of `path`.
-pub fn data_error(path: &Path, line: u64, message: impl Into<String>) -> Error {
+pub(crate) fn data_error(path: &Path, line: u64, message: impl Into<String>) -> Error {
     Error::Data {
         path: path.to_path_buf(),
         line,
@@ -41,7 +41,7 @@ pub fn data_error(path: &Path, line: u64, message: impl Into<String>) -> Error {
 }
 
 /// A CSV reading error as a data error at its line.
-pub fn csv_error(path: &Path, err: &csv::Error) -> Error {
+pub(crate) fn csv_error(path: &Path, err: &csv::Error) -> Error {
     let line = err.position().map_or(1, |p| p.line());
     let message = match err.kind() {
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the file as UTF-8".to_string(),

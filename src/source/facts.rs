@@ -12,7 +12,7 @@ use crate::error::Result;
 /// Where a code stands in the IANA registry, or `Unofficial` when it is not there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum RegistryStatus {
+pub(crate) enum RegistryStatus {
     Standard,
     Provisional,
     Unused,
@@ -24,14 +24,14 @@ pub enum RegistryStatus {
 /// Who has to do something when the code is received.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ActionBy {
+pub(crate) enum ActionBy {
     Client,
     Server,
     None,
 }
 
 impl RegistryStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Standard => "standard",
             Self::Provisional => "provisional",
@@ -44,7 +44,7 @@ impl RegistryStatus {
 }
 
 impl ActionBy {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Client => "client",
             Self::Server => "server",
@@ -55,27 +55,27 @@ impl ActionBy {
 
 /// One row of `data/status-codes.csv`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct StatusCode {
-    pub code: u16,
-    pub reason_phrase: String,
-    pub registry_status: RegistryStatus,
-    pub vendor: String,
-    pub reference: String,
+pub(crate) struct StatusCode {
+    pub(crate) code: u16,
+    pub(crate) reason_phrase: String,
+    pub(crate) registry_status: RegistryStatus,
+    pub(crate) vendor: String,
+    pub(crate) reference: String,
     #[serde(deserialize_with = "yes_no")]
-    pub cacheable: bool,
+    pub(crate) cacheable: bool,
     #[serde(deserialize_with = "header_list")]
-    pub typical_headers: Vec<String>,
-    pub action_by: ActionBy,
+    pub(crate) typical_headers: Vec<String>,
+    pub(crate) action_by: ActionBy,
 }
 
 impl StatusCode {
     /// `4xx` for 404.
-    pub fn class(&self) -> String {
+    pub(crate) fn class(&self) -> String {
         format!("{}xx", self.code / 100)
     }
 
     /// `404 Not Found`, or `460` where the code has no reason phrase.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self.reason_phrase.as_str() {
             "" => self.code.to_string(),
             reason => format!("{} {reason}", self.code),
@@ -85,54 +85,54 @@ impl StatusCode {
 
 /// Another name a code is known by (`data/aliases.csv`).
 #[derive(Debug, Clone, Deserialize)]
-pub struct Alias {
-    pub code: u16,
-    pub alias: String,
+pub(crate) struct Alias {
+    pub(crate) code: u16,
+    pub(crate) alias: String,
 }
 
 /// A locale the database publishes (`data/locales.csv`).
 #[derive(Debug, Clone, Deserialize)]
-pub struct LocaleInfo {
+pub(crate) struct LocaleInfo {
     #[serde(deserialize_with = "locale_tag")]
-    pub tag: LocaleTag,
-    pub name: String,
-    pub native_name: String,
+    pub(crate) tag: LocaleTag,
+    pub(crate) name: String,
+    pub(crate) native_name: String,
     #[serde(deserialize_with = "yes_no")]
-    pub is_reference: bool,
+    pub(crate) is_reference: bool,
 }
 
 /// Everything in `data/`, validated.
 #[derive(Debug, Clone)]
 pub struct Facts {
     /// Sorted by code.
-    pub codes: Vec<StatusCode>,
-    pub aliases: Vec<Alias>,
-    pub locales: Vec<LocaleInfo>,
+    pub(crate) codes: Vec<StatusCode>,
+    pub(crate) aliases: Vec<Alias>,
+    pub(crate) locales: Vec<LocaleInfo>,
 }
 
 impl Facts {
-    pub fn code(&self, code: u16) -> Option<&StatusCode> {
+    pub(crate) fn code(&self, code: u16) -> Option<&StatusCode> {
         self.codes
             .binary_search_by_key(&code, |c| c.code)
             .ok()
             .map(|i| &self.codes[i])
     }
 
-    pub fn reference(&self) -> &LocaleInfo {
+    pub(crate) fn reference(&self) -> &LocaleInfo {
         self.locales
             .iter()
             .find(|l| l.is_reference)
             .unwrap_or(&self.locales[0])
     }
 
-    pub fn locale(&self, tag: &str) -> Option<&LocaleInfo> {
+    pub(crate) fn locale(&self, tag: &str) -> Option<&LocaleInfo> {
         self.locales.iter().find(|l| l.tag.as_str() == tag)
     }
 }
 
-pub const CODES_FILE: &str = "status-codes.csv";
-pub const ALIASES_FILE: &str = "aliases.csv";
-pub const LOCALES_FILE: &str = "locales.csv";
+pub(crate) const CODES_FILE: &str = "status-codes.csv";
+pub(crate) const ALIASES_FILE: &str = "aliases.csv";
+pub(crate) const LOCALES_FILE: &str = "locales.csv";
 
 /// Loads and validates `status-codes.csv`, `aliases.csv` and `locales.csv` in `dir`.
 pub fn load(dir: &Path) -> Result<Facts> {

@@ -12,10 +12,10 @@ use crate::error::{Error, Result};
 /// A Fluent file, parsed once; checks read its AST, rendering adds it to a bundle.
 pub struct FtlFile {
     /// Path as the user can open it.
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// Path relative to the locale folder, with `/` separators: how files are matched.
-    pub rel: String,
-    pub has_bom: bool,
+    pub(crate) rel: String,
+    pub(crate) has_bom: bool,
     resource: FluentResource,
     errors: Vec<ParserError>,
     /// Built on first use: most files never need a position reported.
@@ -59,19 +59,19 @@ impl FtlFile {
         })
     }
 
-    pub fn source(&self) -> &str {
+    pub(crate) fn source(&self) -> &str {
         self.resource.source()
     }
 
-    pub fn resource(&self) -> &FluentResource {
+    pub(crate) fn resource(&self) -> &FluentResource {
         &self.resource
     }
 
-    pub fn entries(&self) -> impl Iterator<Item = &ast::Entry<&str>> {
+    pub(crate) fn entries(&self) -> impl Iterator<Item = &ast::Entry<&str>> {
         self.resource.entries()
     }
 
-    pub fn parse_errors(&self) -> &[ParserError] {
+    pub(crate) fn parse_errors(&self) -> &[ParserError] {
         &self.errors
     }
 
@@ -80,7 +80,7 @@ impl FtlFile {
     }
 
     /// Byte offset of a slice of this file's source (the AST borrows from it).
-    pub fn offset_of(&self, slice: &str) -> usize {
+    pub(crate) fn offset_of(&self, slice: &str) -> usize {
         let base = self.source().as_ptr() as usize;
         (slice.as_ptr() as usize)
             .saturating_sub(base)
@@ -88,12 +88,12 @@ impl FtlFile {
     }
 
     /// 1-based line:column of a byte offset.
-    pub fn position(&self, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, offset: usize) -> (usize, usize) {
         self.line_index().position(self.source(), offset)
     }
 
     /// The text of 1-based `line` and its byte offset in the source.
-    pub fn line(&self, line: usize) -> (&str, usize) {
+    pub(crate) fn line(&self, line: usize) -> (&str, usize) {
         let range = self.line_index().line_range(self.source(), line);
         let start = range.start;
         (&self.source()[range], start)
@@ -102,11 +102,11 @@ impl FtlFile {
 
 /// Deeper nesting than any real translation needs; the Fluent parser is
 /// recursive, so unbounded nesting would overflow the stack.
-pub const MAX_NESTING: usize = 100;
+pub(crate) const MAX_NESTING: usize = 100;
 
 /// Where `{` nesting first exceeds [`MAX_NESTING`], if it does. Braces in
 /// string literals are counted too: a harmless over-estimate.
-pub fn too_deep(text: &str) -> Option<usize> {
+pub(crate) fn too_deep(text: &str) -> Option<usize> {
     let mut depth = 0usize;
     for (offset, byte) in text.bytes().enumerate() {
         match byte {

@@ -4,14 +4,14 @@
 use std::ops::Range;
 
 /// 1-based line of byte `offset` in `bytes`, which need not be valid UTF-8.
-pub fn line_of(bytes: &[u8], offset: usize) -> u64 {
+pub(crate) fn line_of(bytes: &[u8], offset: usize) -> u64 {
     let before = &bytes[..offset.min(bytes.len())];
     before.iter().filter(|&&b| b == b'\n').count() as u64 + 1
 }
 
 /// Byte ranges of every line without its `\n` or `\r\n`; a final line
 /// ending does not start another line.
-pub fn ranges(text: &str) -> Vec<Range<usize>> {
+pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, _) in text.match_indices('\n') {
@@ -27,12 +27,12 @@ pub fn ranges(text: &str) -> Vec<Range<usize>> {
 
 /// Start offsets of every line in one source text.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     starts: Vec<usize>,
 }
 
 impl LineIndex {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
@@ -40,7 +40,7 @@ impl LineIndex {
     }
 
     /// 1-based line and column (in characters) of `offset` within `text`.
-    pub fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+    pub(crate) fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
@@ -49,7 +49,7 @@ impl LineIndex {
     }
 
     /// Byte range of 1-based `line`, without its line ending.
-    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+    pub(crate) fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line - 1];
         let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
         let end = if text[start..end].ends_with('\r') {

@@ -13,11 +13,11 @@ pub struct LocaleTag {
 }
 
 impl LocaleTag {
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.tag
     }
 
-    pub fn langid(&self) -> &LanguageIdentifier {
+    pub(crate) fn langid(&self) -> &LanguageIdentifier {
         &self.langid
     }
 }

@@ -24,15 +24,15 @@ pub struct Locale {
 /// A file that is not readable UTF-8 text, or nests too deeply to parse.
 #[derive(Debug, Clone)]
 pub struct BrokenFile {
-    pub path: PathBuf,
-    pub rel: String,
+    pub(crate) path: PathBuf,
+    pub(crate) rel: String,
     /// 1-based; 0 when the whole file could not be read.
-    pub line: u64,
-    pub message: String,
+    pub(crate) line: u64,
+    pub(crate) message: String,
 }
 
 impl Locale {
-    pub fn file(&self, rel: &str) -> Option<&FtlFile> {
+    pub(crate) fn file(&self, rel: &str) -> Option<&FtlFile> {
         self.files.iter().find(|f| f.rel == rel)
     }
 }
@@ -52,7 +52,7 @@ impl LocaleTree {
     }
 
     /// Comma-separated tags, for error messages that list what is available.
-    pub fn tags(&self) -> String {
+    pub(crate) fn tags(&self) -> String {
         let tags: Vec<&str> = self.locales.iter().map(|l| l.tag.as_str()).collect();
         tags.join(", ")
     }
@@ -65,7 +65,7 @@ pub fn load(root: &Path, only: &[LocaleTag]) -> Result<LocaleTree> {
 
 /// Like [`load`], calling `progress(files_parsed, files_total)` as files are
 /// parsed. Files are read and parsed in parallel, on every core.
-pub fn load_with_progress(
+pub(crate) fn load_with_progress(
     root: &Path,
     only: &[LocaleTag],
     progress: &(dyn Fn(usize, usize) + Sync),

@@ -5,17 +5,17 @@ use std::collections::BTreeSet;
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant};
 
 /// Stands in for a placeable in plain text, so lints never join words across it.
-pub const PLACEHOLDER: char = '\u{FFFC}';
+pub(crate) const PLACEHOLDER: char = '\u{FFFC}';
 
 /// What a pattern refers to.
 #[derive(Debug, Default, PartialEq, Eq)]
-pub struct Uses<'a> {
-    pub variables: BTreeSet<&'a str>,
+pub(crate) struct Uses<'a> {
+    pub(crate) variables: BTreeSet<&'a str>,
     /// Message references as `id` or `id.attr`; term references as `-id`.
-    pub references: BTreeSet<String>,
+    pub(crate) references: BTreeSet<String>,
 }
 
-pub fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
+pub(crate) fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
     let mut uses = Uses::default();
     visit_pattern(pattern, &mut |inline| match inline {
         InlineExpression::VariableReference { id } => {
@@ -37,7 +37,7 @@ pub fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
 }
 
 /// Every select expression in a pattern, nested ones included.
-pub fn selects<'a>(
+pub(crate) fn selects<'a>(
     pattern: &'a Pattern<&'a str>,
 ) -> Vec<(&'a InlineExpression<&'a str>, &'a [Variant<&'a str>])> {
     let mut found = Vec::new();
@@ -47,7 +47,7 @@ pub fn selects<'a>(
 
 /// The texts a pattern can show: the default path first, then every variant
 /// on its own. Placeables become [`PLACEHOLDER`]; string literals stay text.
-pub fn texts(pattern: &Pattern<&str>) -> Vec<String> {
+pub(crate) fn texts(pattern: &Pattern<&str>) -> Vec<String> {
     let mut extra = Vec::new();
     let main = flatten(pattern, &mut extra);
     std::iter::once(main).chain(extra).collect()

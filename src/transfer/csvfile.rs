@@ -38,7 +38,7 @@ impl Row {
     }
 }
 
-pub const HEADER: [&str; 8] = [
+pub(crate) const HEADER: [&str; 8] = [
     "key",
     "file",
     "reference",

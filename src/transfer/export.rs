@@ -103,7 +103,7 @@ fn comments(file: &FtlFile) -> BTreeMap<String, String> {
 }
 
 /// The units of a file in order.
-pub fn units_of(file: &FtlFile) -> Vec<Unit> {
+pub(crate) fn units_of(file: &FtlFile) -> Vec<Unit> {
     spans::entries(file)
         .into_iter()
         .flat_map(|e| e.units)
@@ -118,12 +118,12 @@ fn unit_map(file: &FtlFile) -> BTreeMap<String, Unit> {
 }
 
 /// `greeting` of `greeting.title`.
-pub fn entry_key(key: &str) -> &str {
+pub(crate) fn entry_key(key: &str) -> &str {
     key.split_once('.').map_or(key, |(entry, _)| entry)
 }
 
 /// `title` of `greeting.title`.
-pub fn attribute(key: &str) -> Option<&str> {
+pub(crate) fn attribute(key: &str) -> Option<&str> {
     key.split_once('.').map(|(_, attr)| attr)
 }
 

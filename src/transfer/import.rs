@@ -15,35 +15,35 @@ use crate::source::{Locale, walk};
 
 /// A row that cannot be applied, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Refusal {
-    pub line: u64,
-    pub key: String,
-    pub reason: String,
+pub(crate) struct Refusal {
+    pub(crate) line: u64,
+    pub(crate) key: String,
+    pub(crate) reason: String,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Counts {
-    pub updated: usize,
-    pub added: usize,
-    pub unchanged: usize,
+pub(crate) struct Counts {
+    pub(crate) updated: usize,
+    pub(crate) added: usize,
+    pub(crate) unchanged: usize,
 }
 
 /// New contents for one file.
 #[derive(Debug)]
 pub struct FileWrite {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     pub contents: Vec<u8>,
-    pub created: bool,
+    pub(crate) created: bool,
     /// `updated key` / `added key`, for `--dry-run`.
-    pub changes: Vec<String>,
+    pub(crate) changes: Vec<String>,
 }
 
 /// What an import would do.
 #[derive(Debug, Default)]
 pub struct Plan {
     pub writes: Vec<FileWrite>,
-    pub refused: Vec<Refusal>,
-    pub counts: Counts,
+    pub(crate) refused: Vec<Refusal>,
+    pub(crate) counts: Counts,
 }
 
 /// An accepted row: a unit's new text, in reference order.

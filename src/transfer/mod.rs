@@ -10,7 +10,7 @@
 pub mod csvfile;
 pub mod export;
 pub mod import;
-pub mod spans;
+pub(crate) mod spans;
 pub mod unit;
 
 pub use unit::{Status, TranslationUnit};

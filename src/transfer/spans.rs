@@ -14,26 +14,26 @@ use crate::source::catalog::file_entries;
 
 /// One message or term value, or one attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unit {
+pub(crate) struct Unit {
     /// `id`, `id.attr`, `-term` or `-term.attr`.
-    pub key: String,
+    pub(crate) key: String,
     /// From just after `=` to the end of the unit's last line.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     /// The value as Fluent source, dedented: what a CSV cell holds.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 /// A message or term: its span and its units in file order.
 #[derive(Debug, Clone)]
-pub struct EntrySpan {
-    pub key: String,
+pub(crate) struct EntrySpan {
+    pub(crate) key: String,
     /// From the id to the end of the entry's last non-blank line.
-    pub span: Range<usize>,
-    pub units: Vec<Unit>,
+    pub(crate) span: Range<usize>,
+    pub(crate) units: Vec<Unit>,
 }
 
 /// Every message and term of `file` with spans.
-pub fn entries(file: &FtlFile) -> Vec<EntrySpan> {
+pub(crate) fn entries(file: &FtlFile) -> Vec<EntrySpan> {
     let known: BTreeSet<usize> = file_entries(file).iter().map(|e| e.offset).collect();
     let source = file.source();
     let lines = crate::source::lines::ranges(source);
@@ -117,7 +117,7 @@ fn attribute(line: &str) -> Option<(String, usize)> {
 
 /// A value's source as a cell: the first line without its leading spaces,
 /// continuation lines dedented by their common indentation, `\r` dropped.
-pub fn cell_text(raw: &str) -> String {
+pub(crate) fn cell_text(raw: &str) -> String {
     let raw = raw.replace("\r\n", "\n");
     let mut parts = raw.split('\n');
     let first = parts.next().unwrap_or("").trim_start().to_string();
@@ -140,7 +140,7 @@ pub fn cell_text(raw: &str) -> String {
 
 /// The source that puts `text` after `=`: on the same line when it is one
 /// line, else indented on the following lines, with the file's line ending.
-pub fn value_source(text: &str, eol: &str) -> String {
+pub(crate) fn value_source(text: &str, eol: &str) -> String {
     if !text.contains('\n') {
         return format!(" {text}");
     }

@@ -16,7 +16,7 @@ pub enum Status {
 
 impl Status {
     /// The word export writes and `--only` takes.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Status::Missing => "missing",
             Status::Translated => "translated",
@@ -26,7 +26,7 @@ impl Status {
     }
 
     /// The status a file names, if it is one export writes.
-    pub fn parse(name: &str) -> Option<Status> {
+    pub(crate) fn parse(name: &str) -> Option<Status> {
         Status::value_variants()
             .iter()
             .copied()
