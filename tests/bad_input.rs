@@ -486,8 +486,11 @@ fn odd_but_valid_sources_build_exactly_like_clean_ones() {
     assert!(a == b, "odd input built a different database");
 }
 
+/// The loop is not walked: the database is the one the tree builds without it.
 #[test]
 fn a_symlink_loop_is_not_followed() {
+    let clean = fixture("mini");
+    common::build_fixture(clean.path()).success();
     let root = fixture("mini");
     std::os::unix::fs::symlink(
         root.path().join("locales/ru"),
@@ -495,13 +498,37 @@ fn a_symlink_loop_is_not_followed() {
     )
     .unwrap();
     common::build_fixture(root.path()).success();
+    let a = std::fs::read(clean.path().join("out.sqlite")).unwrap();
+    let b = std::fs::read(root.path().join("out.sqlite")).unwrap();
+    assert!(a == b, "the link changed the database");
 }
 
+/// Every code's text comes from the reference, and each row says so.
 #[test]
 fn an_empty_translation_file_only_falls_back() {
     let root = fixture("mini");
     std::fs::write(root.path().join("locales/ru/codes.ftl"), "").unwrap();
     common::build_fixture(root.path()).success();
+    let db = rusqlite::Connection::open(root.path().join("out.sqlite")).unwrap();
+    let rows: Vec<(String, String, String)> = db
+        .prepare(
+            "SELECT ru.fallback_fields, ru.summary, en.summary FROM code_text ru
+             JOIN code_text en ON en.code = ru.code AND en.locale = 'en'
+             WHERE ru.locale = 'ru' ORDER BY ru.code",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 3);
+    for (fallback, ru, en) in rows {
+        assert_eq!(
+            fallback,
+            "name,summary,description,seen_when,how_to_fix,use_when"
+        );
+        assert_eq!(ru, en);
+    }
 }
 
 #[test]

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{build_repo, fixture, statusdb, temp};
+use common::{fixture, repo_db, statusdb, temp};
 
 fn compare(db: &std::path::Path, args: &[&str]) -> snapbox::cmd::OutputAssert {
     statusdb()
@@ -15,24 +15,22 @@ fn compare(db: &std::path::Path, args: &[&str]) -> snapbox::cmd::OutputAssert {
 
 #[test]
 fn the_seed_page_in_english_and_russian() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    compare(&db, &["202", "403"])
+    let db = repo_db();
+    compare(db, &["202", "403"])
         .success()
         .stdout_eq(snapbox::file!["expected/compare-202-403.en.txt"]);
-    compare(&db, &["202", "403", "--locale", "ru"])
+    compare(db, &["202", "403", "--locale", "ru"])
         .success()
         .stdout_eq(snapbox::file!["expected/compare-202-403.ru.txt"]);
 }
 
 #[test]
 fn markdown_and_json() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    compare(&db, &["301", "308", "--format", "markdown"])
+    let db = repo_db();
+    compare(db, &["301", "308", "--format", "markdown"])
         .success()
         .stdout_eq(snapbox::file!["expected/compare-301-308.en.md"]);
-    compare(&db, &["401", "403", "--format", "json"])
+    compare(db, &["401", "403", "--format", "json"])
         .success()
         .stdout_eq(snapbox::file!["expected/compare-401-403.en.json"]);
 }
@@ -41,8 +39,7 @@ fn markdown_and_json() {
 fn without_a_database_it_builds_one_in_memory() {
     let dir = temp();
     let missing = dir.path().join("none.sqlite");
-    let built = build_repo(dir.path());
-    let from_file = compare(&built, &["500", "503", "--locale", "ru"]).success();
+    let from_file = compare(repo_db(), &["500", "503", "--locale", "ru"]).success();
     compare(&missing, &["500", "503", "--locale", "ru"])
         .success()
         .stdout_eq(String::from_utf8(from_file.get_output().stdout.clone()).unwrap())
@@ -75,25 +72,26 @@ fn untranslated_text_is_marked() {
 
 #[test]
 fn unknown_codes_and_locales_list_what_exists() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    compare(&db, &["202", "999"]).code(2).stderr_eq(snapbox::str![[r#"
-error: unknown status code 999; available: 100-104, 200-208, 218, 226, 300-308, 400-426, 428-429, 431, 440, 444, 449-451, 460, 463-464, 494-511, 520-527, 530, 561, 598-599
+    let db = repo_db();
+    compare(db, &["202", "999"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: unknown status code 999; available: 100-[..], [..]-599
 
 "#]]);
-    compare(&db, &["202", "403", "--locale", "de"])
+    compare(db, &["202", "403", "--locale", "de"])
         .code(2)
         .stderr_eq(snapbox::str![[r#"
 error: unknown locale `de`; available: en, ru
 
 "#]]);
-    compare(&db, &["202", "403", "--locale", "../../x"])
+    compare(db, &["202", "403", "--locale", "../../x"])
         .code(2)
         .stderr_eq(snapbox::str![[r#"
 error: --locale: `../../x` is not a BCP 47 language tag (examples: en, ru, pt-BR)
 
 "#]]);
-    compare(&db, &["403", "403"])
+    compare(db, &["403", "403"])
         .code(2)
         .stderr_eq(snapbox::str![[r#"
 error: compare needs two different codes, got 403 twice

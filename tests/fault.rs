@@ -12,6 +12,14 @@ use common::{leftover_temp_files, repo, temp};
 use statusdb::transfer::Status;
 
 const KILLS: usize = 50;
+/// Kills to go on with, when the first `KILLS` did not show both outcomes.
+const MORE_KILLS: usize = 100;
+
+/// Whether to kill again: `KILLS` times, then on until both outcomes were
+/// seen (a run that never saw one has not tested that case).
+fn again(kills: usize, saw_old: usize, saw_new: usize) -> bool {
+    kills < KILLS || (kills < KILLS + MORE_KILLS && (saw_old == 0 || saw_new == 0))
+}
 
 /// A small deterministic generator, so a failing run can be repeated.
 struct Lcg(u64);
@@ -75,8 +83,9 @@ fn a_killed_build_leaves_the_old_or_the_new_database() {
     assert!(build(dir.path(), &out).wait().unwrap().success());
     let window = started.elapsed().mul_f64(1.2);
     let mut rng = Lcg(7);
-    let (mut saw_old, mut saw_new) = (0, 0);
-    for _ in 0..KILLS {
+    let (mut kills, mut saw_old, mut saw_new) = (0, 0, 0);
+    while again(kills, saw_old, saw_new) {
+        kills += 1;
         std::fs::write(&out, &old).unwrap();
         let mut child = build(dir.path(), &out);
         std::thread::sleep(rng.below(window));
@@ -99,7 +108,12 @@ fn a_killed_build_leaves_the_old_or_the_new_database() {
         leftover_temp_files(out.parent().unwrap()),
         Vec::<String>::new()
     );
-    eprintln!("{KILLS} kills: {saw_old} left the old database, {saw_new} the new one");
+    eprintln!("{kills} kills: {saw_old} left the old database, {saw_new} the new one");
+    assert!(
+        saw_old > 0 && saw_new > 0,
+        "{kills} kills never left the {} database",
+        if saw_old == 0 { "old" } else { "new" }
+    );
 }
 
 #[test]
@@ -142,7 +156,9 @@ fn a_killed_import_leaves_each_file_old_or_new() {
     assert!(import(&dir.path().join("done")).wait().unwrap().success());
     let window = started.elapsed().mul_f64(1.5);
     let mut rng = Lcg(11);
-    for _ in 0..KILLS {
+    let (mut kills, mut saw_old, mut saw_new) = (0, 0, 0);
+    while again(kills, saw_old, saw_new) {
+        kills += 1;
         for (f, bytes) in files.iter().zip(&old) {
             match bytes {
                 Some(bytes) => std::fs::write(root.join("ru").join(f), bytes).unwrap(),
@@ -153,14 +169,22 @@ fn a_killed_import_leaves_each_file_old_or_new() {
         std::thread::sleep(rng.below(window));
         let _ = child.kill();
         let _ = child.wait();
+        let now: Vec<_> = files.iter().map(|f| version(&root, f)).collect();
         for (i, f) in files.iter().enumerate() {
-            let now = version(&root, f);
             assert!(
-                now == old[i] || now == new[i],
+                now[i] == old[i] || now[i] == new[i],
                 "ru/{f} is neither the old nor the new version"
             );
         }
+        saw_old += usize::from(now == old);
+        saw_new += usize::from(now == new);
     }
+    eprintln!("{kills} kills: {saw_old} left every old file, {saw_new} every new one");
+    assert!(
+        saw_old > 0 && saw_new > 0,
+        "{kills} kills never left every file {}",
+        if saw_old == 0 { "old" } else { "new" }
+    );
     assert!(import(&root).wait().unwrap().success());
     assert_eq!(leftover_temp_files(&root.join("ru")), Vec::<String>::new());
 }

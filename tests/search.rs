@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{build_repo, statusdb, temp};
+use common::{repo_db, statusdb};
 
 fn search(db: &std::path::Path, args: &[&str]) -> snapbox::cmd::OutputAssert {
     statusdb()
@@ -15,21 +15,20 @@ fn search(db: &std::path::Path, args: &[&str]) -> snapbox::cmd::OutputAssert {
 
 #[test]
 fn finds_codes_by_current_and_former_names() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    search(&db, &["payload", "too", "large", "--limit", "1"])
+    let db = repo_db();
+    search(db, &["payload", "too", "large", "--limit", "1"])
         .success()
         .stdout_eq(snapbox::str![[r#"
 413 Content Too Large
 ...
 "#]]);
-    search(&db, &["Unprocessable", "Entity", "--limit", "1"])
+    search(db, &["Unprocessable", "Entity", "--limit", "1"])
         .success()
         .stdout_eq(snapbox::str![[r#"
 422 Unprocessable Content
 ...
 "#]]);
-    search(&db, &["I'm a teapot", "--limit", "1"])
+    search(db, &["I'm a teapot", "--limit", "1"])
         .success()
         .stdout_eq(snapbox::str![[r#"
 418 (Unused)
@@ -39,16 +38,15 @@ fn finds_codes_by_current_and_former_names() {
 
 #[test]
 fn finds_russian_words_whatever_their_ending() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    search(&db, &["запрещено", "--locale", "ru", "--limit", "1"])
+    let db = repo_db();
+    search(db, &["запрещено", "--locale", "ru", "--limit", "1"])
         .success()
         .stdout_eq(snapbox::str![[r#"
 403 Forbidden — Доступ запрещён
 ...
 "#]]);
     search(
-        &db,
+        db,
         &[
             "слишком",
             "много",
@@ -72,15 +70,12 @@ fn finds_russian_words_whatever_their_ending() {
 
 #[test]
 fn nothing_found_exits_1_and_an_empty_query_is_refused() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    search(&db, &["zzzqqq"])
-        .code(1)
-        .stdout_eq(snapbox::str![[r#"
+    let db = repo_db();
+    search(db, &["zzzqqq"]).code(1).stdout_eq(snapbox::str![[r#"
 No status code matches `zzzqqq`.
 
 "#]]);
-    search(&db, &["?!"]).code(2).stderr_eq(snapbox::str![[r#"
+    search(db, &["?!"]).code(2).stderr_eq(snapbox::str![[r#"
 error: search needs at least one word or code, got `?!`
 
 "#]]);
@@ -88,8 +83,7 @@ error: search needs at least one word or code, got `?!`
 
 #[test]
 fn apps_get_the_same_search_with_one_query() {
-    let dir = temp();
-    let conn = rusqlite::Connection::open(build_repo(dir.path())).unwrap();
+    let conn = rusqlite::Connection::open(repo_db()).unwrap();
     // The query the README documents for apps.
     let code: u16 = conn
         .query_row(
@@ -104,9 +98,8 @@ fn apps_get_the_same_search_with_one_query() {
 
 #[test]
 fn registered_codes_outrank_vendor_codes_that_match_as_well() {
-    let dir = temp();
-    let db = build_repo(dir.path());
-    search(&db, &["rate", "limit", "--limit", "2"])
+    let db = repo_db();
+    search(db, &["rate", "limit", "--limit", "2"])
         .success()
         .stdout_eq(snapbox::str![[r#"
 429 Too Many Requests

@@ -72,6 +72,17 @@ pub fn fingerprint(text: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Translators' files carry fingerprints: a change here would refuse
+    /// every row of every CSV exported before it.
+    #[test]
+    fn the_fingerprint_is_fnv1a_64_and_never_changes() {
+        assert_eq!(fingerprint(""), "cbf29ce484222325");
+        assert_eq!(fingerprint("a"), "af63dc4c8601ec8c");
+        assert_eq!(fingerprint("foobar"), "85944171f73967e8");
+        assert_eq!(fingerprint("Привет, { $user }!"), "ca46d21a98de1183");
+        assert_ne!(fingerprint("Hi"), fingerprint("Hi!"));
+    }
+
     #[test]
     fn statuses_round_trip_by_name() {
         for &status in Status::value_variants() {

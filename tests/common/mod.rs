@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test crate uses its own subset
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use snapbox::cmd::{Command, cargo_bin};
 
@@ -41,6 +42,31 @@ pub fn copy_tree(from: &Path, to: &Path) {
             std::fs::copy(entry.path(), &target).unwrap();
         }
     }
+}
+
+/// The repository's own database, built once per test binary: every test of
+/// the binary reads this one file, and none may change it. It lives in
+/// Cargo's temporary folder for tests, named after the test binary, and is
+/// rebuilt by each run (atomically, so parallel runs cannot see half a file).
+pub fn repo_db() -> &'static Path {
+    static DB: OnceLock<PathBuf> = OnceLock::new();
+    DB.get_or_init(|| {
+        let name = format!("{}-statusdb.sqlite", env!("CARGO_CRATE_NAME"));
+        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        statusdb()
+            .args(["build", "--out"])
+            .arg(&out)
+            .assert()
+            .success();
+        out
+    })
+}
+
+/// The number of status codes in `data/`, so tests follow the data.
+pub fn data_codes() -> usize {
+    let mut reader = csv::Reader::from_path(repo().join("data/status-codes.csv")).unwrap();
+    let records: Result<Vec<_>, _> = reader.records().collect();
+    records.unwrap().len()
 }
 
 /// Builds the repository's own database into `dir` and returns its path.
