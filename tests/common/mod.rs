@@ -52,13 +52,7 @@ pub fn repo_db() -> &'static Path {
     static DB: OnceLock<PathBuf> = OnceLock::new();
     DB.get_or_init(|| {
         let name = format!("{}-statusdb.sqlite", env!("CARGO_CRATE_NAME"));
-        let out = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
-        statusdb()
-            .args(["build", "--out"])
-            .arg(&out)
-            .assert()
-            .success();
-        out
+        build_repo_to(Path::new(env!("CARGO_TARGET_TMPDIR")).join(name))
     })
 }
 
@@ -71,7 +65,10 @@ pub fn data_codes() -> usize {
 
 /// Builds the repository's own database into `dir` and returns its path.
 pub fn build_repo(dir: &Path) -> PathBuf {
-    let out = dir.join("statusdb.sqlite");
+    build_repo_to(dir.join("statusdb.sqlite"))
+}
+
+fn build_repo_to(out: PathBuf) -> PathBuf {
     statusdb()
         .args(["build", "--out"])
         .arg(&out)
