@@ -1,5 +1,6 @@
-//! The stages in order: load the sources, check them, render them. Commands
-//! compose these; each stage takes what the previous one produced.
+//! The stages in order: load the sources, check them, render them, and lint
+//! the rendered pages. Commands compose these; each stage takes what the
+//! previous one produced.
 
 use std::path::Path;
 
