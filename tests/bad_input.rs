@@ -232,6 +232,20 @@ const CASES: &[Case] = &[
         stderr: "expected `yes` or `no`, found `maybe`",
     },
     Case {
+        name: "data: a vendor for a registered code",
+        setup: |r| {
+            edit(
+                r,
+                "data/status-codes.csv",
+                "\n404,Not Found,standard,,",
+                "\n404,Not Found,standard,nginx,",
+            )
+        },
+        args: BUILD,
+        code: 1,
+        stderr: "status-codes.csv:3: code 404 is in the IANA registry, so its vendor must be empty",
+    },
+    Case {
         name: "data: missing file",
         setup: |r| std::fs::remove_file(r.join("data/aliases.csv")).unwrap(),
         args: BUILD,

@@ -108,3 +108,37 @@ fn registered_codes_outrank_vendor_codes_that_match_as_well() {
 ...
 "#]]);
 }
+
+/// The codes `statusdb search` lists for `words`, best first.
+fn ranked(db: &std::path::Path, words: &str) -> Vec<u16> {
+    let out = statusdb()
+        .args(["search", words, "--format", "json", "--limit", "5", "--db"])
+        .arg(db)
+        .output()
+        .unwrap();
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    hits.iter()
+        .map(|h| h["code"].as_u64().unwrap() as u16)
+        .collect()
+}
+
+/// Aliases the content review corrected: vendor phrases find their code
+/// first, and a vendor's reuse of a number does not crowd out the registry.
+#[test]
+fn aliases_rank_as_reviewed() {
+    let db = repo_db();
+    for (words, code) in [
+        ("Request-URI Too Large", 414),
+        ("Request URI Too Long", 414),
+        ("Not Allowed", 405),
+        ("Service Temporarily Unavailable", 503),
+    ] {
+        assert_eq!(ranked(db, words).first(), Some(&code), "{words}");
+    }
+    let redirect = ranked(db, "redirect");
+    assert!(
+        !redirect.contains(&451),
+        "451 ranks for `redirect`: {redirect:?}"
+    );
+    assert_eq!(redirect[..2], [308, 307]);
+}

@@ -170,6 +170,13 @@ fn load_codes(path: &Path) -> Result<Vec<StatusCode>> {
                 "a reason phrase cannot contain `{` or `}`",
             ));
         }
+        if !row.value.vendor.is_empty() && row.value.registry_status != RegistryStatus::Unofficial {
+            return Err(data_error(
+                path,
+                row.line,
+                format!("code {code} is in the IANA registry, so its vendor must be empty"),
+            ));
+        }
         if let Some((first, _)) = seen.get(&code) {
             return Err(data_error(
                 path,
@@ -260,5 +267,22 @@ mod tests {
         );
         assert_eq!(facts.code(460).unwrap().label(), "460");
         assert_eq!(facts.reference().tag.as_str(), "en");
+    }
+
+    /// Facts the content review corrected.
+    #[test]
+    fn reviewed_facts_hold() {
+        let facts = load(Path::new(env!("CARGO_MANIFEST_DIR")).join("data").as_path()).unwrap();
+        let code = |c| facts.code(c).unwrap();
+        assert_eq!(code(511).action_by, ActionBy::Client, "the user signs in");
+        assert_eq!(
+            code(202).action_by,
+            ActionBy::Client,
+            "the client follows up"
+        );
+        for folklore in [218, 598, 599] {
+            assert_eq!(code(folklore).vendor, "", "{folklore} has no vendor");
+        }
+        assert_eq!(code(102).registry_status, RegistryStatus::Standard);
     }
 }

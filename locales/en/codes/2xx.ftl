@@ -18,7 +18,7 @@ code-202 = Accepted
     .summary = The server accepted the request for processing but has not finished it, and may never act on it.
     .description = 202 Accepted is a non-committal answer: the request was valid enough to be queued, but the work happens later, outside this exchange. HTTP has no way to report the outcome afterwards, so the response should tell the client where to follow progress, for example a status resource in the Location header or a link in the body.
     .seen-when = You see 202 after starting a long-running job: a report export, a batch import, a video transcode or a mass email. The body usually carries a job id or a status URL rather than the final result.
-    .how-to-fix = Nothing is broken. Follow the status URL or job id from the response and poll it at a sensible interval (honour Retry-After if it is present), or wait for the webhook the API documents. If the response gives no way to track the job, ask the API's owner how completion is reported.
+    .how-to-fix = Nothing is broken, but the outcome is still open and following it up is up to you. Follow the status URL or job id from the response and poll it at a sensible interval (honour Retry-After if it is present), or wait for the webhook the API documents. If the response gives no way to track the job, ask the API's owner how completion is reported.
     .use-when = Send 202 when you queue work that finishes after the response is sent, and give the client a status resource to poll. Do not use it when the work is already done (send 200 or 201) or when the request cannot be accepted at all (send a 4xx or 5xx code).
 
 code-203 = Non-Authoritative Information
