@@ -16,12 +16,12 @@ aspect-registry-status = Registry status
 aspect-cacheable = Cacheable by default
 aspect-typical-headers = Typical headers
 aspect-action-by = Who has to act
-registry-status-standard = Standard (IANA registry)
-registry-status-provisional = Provisional (IANA registry)
+registry-status-standard = Registered (IANA)
+registry-status-provisional = Provisionally registered (IANA)
 registry-status-unused = Reserved, unused
 registry-status-deprecated = Deprecated
 registry-status-obsoleted = Obsoleted
-registry-status-unofficial = Unofficial (vendor-specific)
+registry-status-unofficial = Unofficial (not in the IANA registry)
 cacheable-yes = Yes
 cacheable-no = No
 # Shown when a code has no typical header fields.

@@ -15,64 +15,65 @@ aspect-class = Класс
 aspect-registry-status = Статус в реестре
 aspect-cacheable = Кешируется по умолчанию
 aspect-typical-headers = Типичные заголовки
-aspect-action-by = Кому действовать
-registry-status-standard = Стандартный (реестр IANA)
-registry-status-provisional = Временный (реестр IANA)
-registry-status-unused = Зарезервирован, не используется
-registry-status-deprecated = Устаревший
-registry-status-obsoleted = Упразднён
-registry-status-unofficial = Неофициальный (код отдельного продукта)
-cacheable-yes = Да
-cacheable-no = Нет
-headers-none = Нет
-action-by-client = Клиенту
-action-by-server = Серверу
-action-by-none = Никому
+aspect-action-by = Кто должен действовать
+registry-status-standard = зарегистрирован (реестр IANA)
+registry-status-provisional = зарегистрирован временно (реестр IANA)
+registry-status-unused = зарезервирован, не используется
+registry-status-deprecated = объявлен устаревшим
+registry-status-obsoleted = упразднён
+registry-status-unofficial = неофициальный (нет в реестре IANA)
+cacheable-yes = да
+cacheable-no = нет
+headers-none = нет
+action-by-client = клиент
+action-by-server = сервер
+action-by-none = никто
 
-## Классы ответов. Термины склоняются: именительный падеж нужен во фразе
-## «202 Accepted — успешный ответ», винительный — в «оба означают ошибку клиента».
+## Классы ответов. Термин -class-name-NNN даёт название класса в единственном
+## числе («202 Accepted — успешный ответ») и во множественном
+## («… относятся к одному классу — успешные ответы»).
 
--class-phrase-1xx =
-    { $case ->
-       *[nominative] информационный ответ
-        [accusative] информационный ответ
+-class-name-1xx =
+    { $number ->
+       *[singular] информационный ответ
+        [plural] информационные ответы
     }
--class-phrase-2xx =
-    { $case ->
-       *[nominative] успешный ответ
-        [accusative] успешный ответ
+-class-name-2xx =
+    { $number ->
+       *[singular] успешный ответ
+        [plural] успешные ответы
     }
--class-phrase-3xx =
-    { $case ->
-       *[nominative] перенаправление
-        [accusative] перенаправление
+-class-name-3xx =
+    { $number ->
+       *[singular] перенаправление
+        [plural] перенаправления
     }
--class-phrase-4xx =
-    { $case ->
-       *[nominative] ошибка клиента
-        [accusative] ошибку клиента
+-class-name-4xx =
+    { $number ->
+       *[singular] ошибка клиента
+        [plural] ошибки клиента
     }
--class-phrase-5xx =
-    { $case ->
-       *[nominative] ошибка сервера
-        [accusative] ошибку сервера
+-class-name-5xx =
+    { $number ->
+       *[singular] ошибка сервера
+        [plural] ошибки сервера
     }
 
-class-1xx = 1xx: информационный ответ
-class-1xx-one = { -class-phrase-1xx } (1xx)
-class-1xx-both = { -class-phrase-1xx(case: "accusative") } (1xx)
-class-2xx = 2xx: успешный ответ
-class-2xx-one = { -class-phrase-2xx } (2xx)
-class-2xx-both = { -class-phrase-2xx(case: "accusative") } (2xx)
-class-3xx = 3xx: перенаправление
-class-3xx-one = { -class-phrase-3xx } (3xx)
-class-3xx-both = { -class-phrase-3xx(case: "accusative") } (3xx)
-class-4xx = 4xx: ошибка клиента
-class-4xx-one = { -class-phrase-4xx } (4xx)
-class-4xx-both = { -class-phrase-4xx(case: "accusative") } (4xx)
-class-5xx = 5xx: ошибка сервера
-class-5xx-one = { -class-phrase-5xx } (5xx)
-class-5xx-both = { -class-phrase-5xx(case: "accusative") } (5xx)
+class-1xx = { -class-name-1xx } (1xx)
+class-1xx-one = { -class-name-1xx } (1xx)
+class-1xx-both = { -class-name-1xx(number: "plural") } (1xx)
+class-2xx = { -class-name-2xx } (2xx)
+class-2xx-one = { -class-name-2xx } (2xx)
+class-2xx-both = { -class-name-2xx(number: "plural") } (2xx)
+class-3xx = { -class-name-3xx } (3xx)
+class-3xx-one = { -class-name-3xx } (3xx)
+class-3xx-both = { -class-name-3xx(number: "plural") } (3xx)
+class-4xx = { -class-name-4xx } (4xx)
+class-4xx-one = { -class-name-4xx } (4xx)
+class-4xx-both = { -class-name-4xx(number: "plural") } (4xx)
+class-5xx = { -class-name-5xx } (5xx)
+class-5xx-one = { -class-name-5xx } (5xx)
+class-5xx-both = { -class-name-5xx(number: "plural") } (5xx)
 
 ## Шаблоны страницы сравнения: $a и $b — коды с фразой состояния
 ## («202 Accepted»), $a-class и $b-class — фразы class-*-one,
@@ -80,4 +81,4 @@ class-5xx-both = { -class-phrase-5xx(case: "accusative") } (5xx)
 
 pair-title = HTTP { $a } и { $b }: в чём разница
 pair-summary-different = { $a } — { $a-class }, а { $b } — { $b-class }.
-pair-summary-same = { $a } и { $b } — коды одного класса: оба означают { $class }.
+pair-summary-same = { $a } и { $b } относятся к одному классу — { $class }.
