@@ -113,6 +113,26 @@ const CASES: &[Case] = &[
         stderr: "error[unreadable-file]: placeables are nested more than 100 levels deep[..]deep.ftl:1:1",
     },
     Case {
+        name: "glossary: a wording that is not words",
+        setup: |r| {
+            write(
+                r,
+                "locales/ru/glossary.csv",
+                "preferred,avoid\nсессия,(сеанс)\n".as_bytes(),
+            )
+        },
+        args: VALIDATE,
+        code: 1,
+        stderr: "error[unreadable-file]: column `avoid`: `(сеанс)` is not a word[..]glossary.csv:2:1",
+    },
+    Case {
+        name: "glossary: a malformed CSV",
+        setup: |r| write(r, "locales/ru/glossary.csv", b"preferred,avoid\n\"x,y\n"),
+        args: VALIDATE,
+        code: 1,
+        stderr: "error[unreadable-file]: [..]glossary.csv:[..]",
+    },
+    Case {
         name: "syntax error",
         setup: |r| {
             edit(

@@ -16,7 +16,7 @@ pub fn locale(tag: &str, files: &[(&str, &[u8])]) -> Option<Locale> {
         .iter()
         .map(|(rel, bytes)| FtlFile::parse(Path::new(rel), rel.to_string(), bytes.to_vec()).ok())
         .collect::<Option<Vec<_>>>()?;
-    Some(Locale { tag: tag.parse().ok()?, dir: PathBuf::from(tag), files, broken: Vec::new() })
+    Some(Locale { tag: tag.parse().ok()?, dir: PathBuf::from(tag), files, broken: Vec::new(), glossary: None })
 }
 
 /// en (fixed) and ru (the fuzz input as `codes.ftl`).

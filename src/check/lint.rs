@@ -99,6 +99,18 @@ impl Allowlist {
         masked
     }
 
+    /// `text` with every allowlisted phrase turned into spaces of the same
+    /// length, so byte offsets still point into the original.
+    pub fn blank(&self, text: &str) -> String {
+        let mut blanked = text.to_string();
+        for phrase in &self.phrases {
+            if blanked.contains(phrase.as_str()) {
+                blanked = blanked.replace(phrase.as_str(), &" ".repeat(phrase.len()));
+            }
+        }
+        blanked
+    }
+
     /// True when `text` says nothing beyond allowlisted phrases, digits and punctuation.
     pub(crate) fn covers(&self, text: &str) -> bool {
         !self.mask(text).chars().any(char::is_alphabetic)

@@ -12,6 +12,7 @@ mod pages;
 mod plurals;
 mod references;
 mod rule;
+mod terminology;
 mod text;
 
 use rayon::prelude::*;
@@ -163,6 +164,9 @@ fn check_locale(
     }
     if options.runs(text::RULES) {
         found.extend(text::check(locale, catalog, reference.map(|r| r.1), allow));
+    }
+    if options.runs(terminology::RULES) {
+        found.extend(terminology::check(locale, catalog, allow));
     }
     if let Some(facts) = options.facts {
         found.extend(content::check(locale, catalog, facts, reference.is_none()));

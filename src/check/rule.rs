@@ -94,6 +94,7 @@ rules! {
     DoubledWord = "doubled-word", Warning, Skips, "a word written twice in a row (“when when”)";
     LatinScript = "latin-script", Warning, Skips, "three or more Latin-script words in a row in a locale written in another script (reason phrases, aliases, header names, vendor names and technical tokens such as HTTP or TLS are allowed)";
     LeftoverPlaceable = "leftover-placeable", Warning, Skips, "a rendered pair page shows an unresolved `{…}`";
+    Terminology = "terminology", Warning, Skips, "a string uses a wording the locale's glossary avoids; the help names the preferred term and the glossary line (see [Glossary](#glossary))";
 }
 
 impl Rule {

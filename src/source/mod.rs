@@ -6,6 +6,7 @@ pub(crate) mod catalog;
 pub(crate) mod csvrows;
 pub mod facts;
 pub mod ftl;
+pub mod glossary;
 pub(crate) mod lines;
 pub mod tag;
 pub mod tree;

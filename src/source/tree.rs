@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 use super::ftl::FtlFile;
+use super::glossary::{self, GLOSSARY_FILE, Glossary};
 use super::tag::LocaleTag;
 use crate::error::{Error, Result};
 
@@ -17,8 +18,11 @@ pub struct Locale {
     /// The locale's folder.
     pub dir: PathBuf,
     pub files: Vec<FtlFile>,
-    /// Files that could not be read as Fluent text; the checks report them.
+    /// Files that could not be read as Fluent text (or a glossary that could
+    /// not be read); the checks report them.
     pub broken: Vec<BrokenFile>,
+    /// Preferred terms and wordings to avoid, from `glossary.csv`.
+    pub glossary: Option<Glossary>,
 }
 
 /// A file that is not readable UTF-8 text, or nests too deeply to parse.
@@ -105,11 +109,16 @@ pub(crate) fn load_with_progress(
                 Err(err) => broken.push(broken_file(&dir, path, err)),
             }
         }
+        let glossary = glossary::load(&dir).unwrap_or_else(|err| {
+            broken.push(broken_file(&dir, &dir.join(GLOSSARY_FILE), err));
+            None
+        });
         locales.push(Locale {
             tag,
             dir,
             files,
             broken,
+            glossary,
         });
     }
     locales.sort_by(|a, b| a.tag.cmp(&b.tag));
