@@ -65,15 +65,17 @@ pub(crate) const HEADINGS: [&str; 5] = [
 ];
 
 /// Aspects on which two codes can differ, in display order.
-pub(crate) const ASPECTS: [&str; 5] = [
+pub(crate) const ASPECTS: [&str; 7] = [
     "class",
     "registry-status",
+    "vendor",
+    "delivery",
     "cacheable",
     "typical-headers",
     "action-by",
 ];
 
-const VALUE_KEYS: [&str; 12] = [
+const VALUE_KEYS: [&str; 17] = [
     "registry-status-standard",
     "registry-status-provisional",
     "registry-status-unused",
@@ -86,12 +88,33 @@ const VALUE_KEYS: [&str; 12] = [
     "action-by-client",
     "action-by-server",
     "action-by-none",
+    "vendor-none",
+    "delivery-sent",
+    "delivery-logged",
+    "delivery-internal",
+    "delivery-reserved",
+];
+
+/// How a pair summary names a code that is never sent, instead of its class.
+const DELIVERY_PHRASES: [&str; 3] = [
+    "delivery-logged-one",
+    "delivery-internal-one",
+    "delivery-reserved-one",
 ];
 
 /// Templates whose `{a}`, `{b}`, `{a-class}`, `{b-class}` and `{class}`
 /// markers the pair views fill in.
-pub(crate) const TEMPLATES: [&str; 3] =
-    ["pair-title", "pair-summary-different", "pair-summary-same"];
+pub(crate) const TEMPLATES: [&str; 6] = [
+    "pair-title",
+    "pair-summary-different",
+    "pair-summary-same",
+    "pair-summary-same-logged",
+    "pair-summary-same-internal",
+    "pair-summary-same-reserved",
+];
+
+/// Introduces the aspects two codes share when none differs.
+const PAGE_TEXTS: [&str; 1] = ["pair-same-aspects"];
 
 /// Every UI message the database needs from each locale.
 pub fn ui_keys() -> Vec<String> {
@@ -105,7 +128,9 @@ pub fn ui_keys() -> Vec<String> {
             format!("class-{class}-both"),
         ]);
     }
+    keys.extend(DELIVERY_PHRASES.iter().map(|k| k.to_string()));
     keys.extend(TEMPLATES.iter().map(|k| k.to_string()));
+    keys.extend(PAGE_TEXTS.iter().map(|k| k.to_string()));
     keys
 }
 

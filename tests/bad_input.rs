@@ -242,7 +242,7 @@ const CASES: &[Case] = &[
         setup: |r| edit(r, "data/status-codes.csv", "\n404,Not Found,", "\n404,"),
         args: BUILD,
         code: 1,
-        stderr: "status-codes.csv:3: the row has 8 fields but the header has 9",
+        stderr: "status-codes.csv:3: the row has 9 fields but the header has 10",
     },
     Case {
         name: "data: bad yes/no",
@@ -264,6 +264,13 @@ const CASES: &[Case] = &[
         args: BUILD,
         code: 1,
         stderr: "status-codes.csv:3: code 404 is in the IANA registry, so its vendor must be empty",
+    },
+    Case {
+        name: "data: a reserved number that is sent",
+        setup: |r| edit(r, "data/status-codes.csv", ",none,sent,", ",none,reserved,"),
+        args: BUILD,
+        code: 1,
+        stderr: "status-codes.csv:2: code 200: delivery is `reserved` exactly when the registry status is `unused`",
     },
     Case {
         name: "data: missing file",
@@ -373,7 +380,7 @@ const CASES: &[Case] = &[
         },
         args: &["compare", "200", "404", "--db", "{root}/db.sqlite"],
         code: 2,
-        stderr: "has schema version 99, newer than the 3 this statusdb knows",
+        stderr: "has schema version 99, newer than the 4 this statusdb knows",
     },
     // Translator CSVs.
     Case {

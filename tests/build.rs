@@ -17,7 +17,7 @@ fn builds_every_code_and_locale_with_all_views() {
         count("SELECT count(*) FROM pair_comparison"),
         2 * codes * (codes - 1)
     );
-    assert_eq!(count("PRAGMA user_version"), 3);
+    assert_eq!(count("PRAGMA user_version"), 4);
     let title: String = db
         .query_row(
             "SELECT title FROM pair_comparison WHERE locale = 'ru' AND code_a = 202 AND code_b = 403",
@@ -72,7 +72,7 @@ fn identical_inputs_give_identical_bytes() {
 #[test]
 fn one_pair_is_found_through_indexes_not_scans() {
     let db = Connection::open(repo_db()).unwrap();
-    for view in ["pair_comparison", "pair_differences"] {
+    for view in ["pair_comparison", "pair_differences", "pair_aspects"] {
         let sql = format!(
             "EXPLAIN QUERY PLAN SELECT * FROM {view} WHERE locale = 'ru' AND code_a = 202 AND code_b = 403"
         );
@@ -142,8 +142,8 @@ fn missing_translations_fall_back_and_say_so() {
         .success()
         .stdout_eq(snapbox::str![[r#"
 Built [..]out.sqlite ([..] KiB): 3 status codes, 2 locales, 1 curated pair notes
-  en     100.0% complete     59/59 strings
-  ru      98.3% complete     58/59 strings  (reference-language text in 1 of 3 codes)
+  en     100.0% complete     73/73 strings
+  ru      98.6% complete     72/73 strings  (reference-language text in 1 of 3 codes)
 1 translation finding(s); `statusdb validate` lists them
 
 "#]]);
@@ -303,9 +303,9 @@ fn a_new_empty_locale_builds_and_is_marked_untranslated() {
         .success()
         .stdout_eq(snapbox::str![[r#"
 Built [..]out.sqlite ([..] KiB): 3 status codes, 3 locales, 1 curated pair notes
-  de       0.0% complete      0/59 strings  (reference-language text in 3 of 3 codes)
-  en     100.0% complete     59/59 strings
-  ru      98.3% complete     58/59 strings  (reference-language text in 1 of 3 codes)
+  de       0.0% complete      0/73 strings  (reference-language text in 3 of 3 codes)
+  en     100.0% complete     73/73 strings
+  ru      98.6% complete     72/73 strings  (reference-language text in 1 of 3 codes)
 ...
 "#]]);
     statusdb()

@@ -98,3 +98,67 @@ error: compare needs two different codes, got 403 twice
 
 "#]]);
 }
+
+/// The section "Key differences" of a text page.
+fn key_differences(page: &str, heading: &str, next: &str) -> String {
+    let start = page.find(&format!("\n{heading}\n")).expect("the section");
+    let end = page[start..]
+        .find(&format!("\n{next}\n"))
+        .expect("the next section");
+    page[start + heading.len() + 2..start + end].to_string()
+}
+
+/// "Key differences" never repeats what the page already says (the two
+/// summaries) and is never empty; where no aspect differs, it shows what the
+/// codes share, such as the vendor and that neither reaches the client.
+#[test]
+fn key_differences_add_to_the_page() {
+    let db = repo_db();
+    let sections = [
+        ("en", "Key differences", "When to use which"),
+        ("ru", "Ключевые различия", "Когда что использовать"),
+    ];
+    for (locale, heading, next) in sections {
+        for (a, b) in [
+            (202, 403),
+            (418, 421),
+            (501, 510),
+            (444, 499),
+            (460, 499),
+            (520, 521),
+        ] {
+            let (a, b) = (a.to_string(), b.to_string());
+            let out = compare(db, &[&a, &b, "--locale", locale, "--format", "json"]).success();
+            let page: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+            let out = compare(db, &[&a, &b, "--locale", locale]).success();
+            let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+            let section = key_differences(&text, heading, next);
+            assert!(!section.trim().is_empty(), "{locale} {a}/{b}: empty");
+            for side in ["a", "b"] {
+                let summary = page[side]["summary"].as_str().unwrap();
+                assert!(
+                    !section.contains(summary),
+                    "{locale} {a}/{b} repeats {summary}"
+                );
+            }
+        }
+    }
+    let out = compare(db, &["444", "499"]).success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let section = key_differences(&text, "Key differences", "When to use which");
+    assert!(section.contains("Vendor: nginx"), "{section}");
+    assert!(
+        section.contains("Reaches the client: No, only written to a log"),
+        "{section}"
+    );
+}
+
+#[test]
+fn markdown_has_no_double_blank_lines() {
+    let db = repo_db();
+    for (a, b) in [("500", "502"), ("444", "499"), ("202", "403")] {
+        let out = compare(db, &[a, b, "--format", "markdown"]).success();
+        let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(!md.contains("\n\n\n"), "{a}/{b}:\n{md}");
+    }
+}

@@ -118,3 +118,69 @@ fn a_curated_note_serves_both_orders() {
         assert_eq!(note(200, 503), "", "no note was written for 200/503");
     }
 }
+
+/// Every code's label, registry status, vendor, delivery and who acts, as the
+/// pair pages show them: one line per code, pinned as the review left them
+/// (102, 103, 208, 506 and 508 registered, not "standard"; 218, 598 and 599
+/// unofficial without a vendor; 202 and 511 the client's to act on).
+#[test]
+fn every_code_is_labelled_as_reviewed() {
+    let db = database();
+    let mut stmt = db
+        .prepare(
+            "SELECT s.label, reg.value, CASE s.vendor WHEN '' THEN '-' ELSE s.vendor END,
+                    del.value, act.value
+             FROM status_codes s
+             JOIN ui_text reg ON reg.locale = 'en' AND reg.key = 'registry-status-' || s.registry_status
+             JOIN ui_text del ON del.locale = 'en' AND del.key = 'delivery-' || s.delivery
+             JOIN ui_text act ON act.locale = 'en' AND act.key = 'action-by-' || s.action_by
+             ORDER BY s.code",
+        )
+        .unwrap();
+    let lines: Vec<String> = stmt
+        .query_map([], |r| {
+            let cols: Vec<String> = (0..5).map(|i| r.get(i)).collect::<Result<_, _>>()?;
+            Ok(cols.join(" | "))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    snapbox::assert_data_eq!(
+        lines.join("\n") + "\n",
+        snapbox::file!["expected/code-labels.en.txt"]
+    );
+}
+
+/// A pair summary never calls a code that is not sent a response.
+#[test]
+fn summaries_name_unsent_codes_for_what_they_are() {
+    let db = database();
+    let summary = |locale: &str, a: u16, b: u16| -> String {
+        db.query_row(
+            "SELECT summary FROM pair_comparison WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3",
+            rusqlite::params![locale, a, b],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    assert_eq!(
+        summary("en", 418, 421),
+        "418 (Unused) is a reserved number that no server should send, while 421 Misdirected Request is a 4xx Client Error response."
+    );
+    assert_eq!(
+        summary("en", 444, 499),
+        "444 No Response and 499 Client Closed Request never reach the client: each is only written to a log."
+    );
+    assert_eq!(
+        summary("en", 306, 307),
+        "306 (Unused) is a reserved number that no server should send, while 307 Temporary Redirect is a 3xx Redirection response."
+    );
+    assert_eq!(
+        summary("ru", 200, 201),
+        "200 OK и 201 Created относятся к одному классу — успешные ответы (2xx)."
+    );
+    assert_eq!(
+        summary("ru", 460, 499),
+        "460 и 499 Client Closed Request до клиента не доходят: оба кода только записываются в журнал."
+    );
+}

@@ -16,6 +16,8 @@ aspect-registry-status = Registry status
 aspect-cacheable = Cacheable by default
 aspect-typical-headers = Typical headers
 aspect-action-by = Who has to act
+aspect-vendor = Vendor
+aspect-delivery = Reaches the client
 registry-status-standard = Registered (IANA)
 registry-status-provisional = Provisionally registered (IANA)
 registry-status-unused = Reserved, unused
@@ -29,6 +31,12 @@ headers-none = None
 action-by-client = The client
 action-by-server = The server
 action-by-none = Nobody
+# Shown for codes that no single vendor defines (every registered code).
+vendor-none = None
+delivery-sent = Yes
+delivery-logged = No, only written to a log
+delivery-internal = No, the client gets another code
+delivery-reserved = No, a reserved number
 
 ## Status classes: the name, the phrase for one code ("is a 4xx Client
 ## Error response"), and the phrase for two codes of the same class.
@@ -49,6 +57,13 @@ class-5xx = 5xx Server Error
 class-5xx-one = a 5xx Server Error response
 class-5xx-both = 5xx Server Error responses
 
+## How a summary names a code that never reaches the client, in place of
+## its class-*-one phrase.
+
+delivery-logged-one = a code that is only written to a log and never reaches the client
+delivery-internal-one = a code used inside a server, which sends the client another status instead
+delivery-reserved-one = a reserved number that no server should send
+
 ## Pair page templates. $a and $b are the two codes with their reason
 ## phrases ("202 Accepted"); $a-class and $b-class are their class-*-one
 ## phrases; $class is the class-*-both phrase when both share a class.
@@ -56,3 +71,9 @@ class-5xx-both = 5xx Server Error responses
 pair-title = HTTP { $a } vs { $b }
 pair-summary-different = { $a } is { $a-class }, while { $b } is { $b-class }.
 pair-summary-same = { $a } and { $b } are both { $class }.
+# Both codes never reach the client, for the same reason.
+pair-summary-same-logged = { $a } and { $b } never reach the client: each is only written to a log.
+pair-summary-same-internal = { $a } and { $b } never reach the client as such: each is used inside a server, which sends the client another status.
+pair-summary-same-reserved = { $a } and { $b } are reserved numbers that no server should send.
+# Introduces the list of aspects when the two codes differ in none of them.
+pair-same-aspects = The two codes agree on every aspect listed here:

@@ -16,6 +16,8 @@ aspect-registry-status = Статус в реестре
 aspect-cacheable = Кешируется по умолчанию
 aspect-typical-headers = Типичные заголовки
 aspect-action-by = Кто должен действовать
+aspect-vendor = Производитель
+aspect-delivery = Доходит до клиента
 registry-status-standard = зарегистрирован (реестр IANA)
 registry-status-provisional = зарегистрирован временно (реестр IANA)
 registry-status-unused = зарезервирован, не используется
@@ -28,6 +30,11 @@ headers-none = нет
 action-by-client = клиент
 action-by-server = сервер
 action-by-none = никто
+vendor-none = нет
+delivery-sent = да
+delivery-logged = нет, только записывается в журнал
+delivery-internal = нет, клиент получает другой код
+delivery-reserved = нет, номер зарезервирован
 
 ## Классы ответов. Термин -class-name-NNN даёт название класса в единственном
 ## числе («202 Accepted — успешный ответ») и во множественном
@@ -75,6 +82,13 @@ class-5xx = { -class-name-5xx } (5xx)
 class-5xx-one = { -class-name-5xx } (5xx)
 class-5xx-both = { -class-name-5xx(number: "plural") } (5xx)
 
+## Как сводка называет код, который не доходит до клиента, вместо
+## фразы class-*-one.
+
+delivery-logged-one = код, который только записывается в журнал и до клиента не доходит
+delivery-internal-one = внутренний код сервера, вместо которого клиент получает другой
+delivery-reserved-one = зарезервированный номер, который серверы не должны отправлять
+
 ## Шаблоны страницы сравнения: $a и $b — коды с фразой состояния
 ## («202 Accepted»), $a-class и $b-class — фразы class-*-one,
 ## $class — фраза class-*-both, когда класс у кодов общий.
@@ -82,3 +96,7 @@ class-5xx-both = { -class-name-5xx(number: "plural") } (5xx)
 pair-title = HTTP { $a } и { $b }: в чём разница
 pair-summary-different = { $a } — { $a-class }, а { $b } — { $b-class }.
 pair-summary-same = { $a } и { $b } относятся к одному классу — { $class }.
+pair-summary-same-logged = { $a } и { $b } до клиента не доходят: оба кода только записываются в журнал.
+pair-summary-same-internal = { $a } и { $b } до клиента не доходят: это внутренние коды сервера, а клиент получает другой статус.
+pair-summary-same-reserved = { $a } и { $b } — зарезервированные номера, которые серверы не должны отправлять.
+pair-same-aspects = По всем перечисленным признакам коды совпадают:

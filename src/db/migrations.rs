@@ -21,6 +21,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0003_search.sql",
         include_str!("../../migrations/0003_search.sql"),
     ),
+    (
+        "0004_delivery_and_aspects.sql",
+        include_str!("../../migrations/0004_delivery_and_aspects.sql"),
+    ),
 ];
 
 /// Applies the pending migrations in one transaction. Refuses a database

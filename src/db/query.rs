@@ -29,7 +29,7 @@ pub(crate) struct Headings {
     pub(crate) use_when: String,
 }
 
-/// One aspect on which the two codes differ.
+/// One aspect of the two codes, labelled in the page's locale.
 #[derive(Debug, Serialize)]
 pub(crate) struct Difference {
     pub(crate) aspect: String,
@@ -38,7 +38,7 @@ pub(crate) struct Difference {
     pub(crate) value_b: String,
 }
 
-/// A row of `pair_comparison` with its `pair_differences`.
+/// A row of `pair_comparison` with its `pair_aspects`.
 #[derive(Debug, Serialize)]
 pub(crate) struct PairPage {
     pub(crate) locale: String,
@@ -48,7 +48,12 @@ pub(crate) struct PairPage {
     pub(crate) b: Side,
     pub(crate) headings: Headings,
     pub(crate) note: String,
+    /// The aspects on which the two codes differ, in display order.
     pub(crate) differences: Vec<Difference>,
+    /// The aspects they share, and the sentence that introduces them when
+    /// no aspect differs.
+    pub(crate) shared: Vec<Difference>,
+    pub(crate) shared_text: String,
     /// `a.description`, `b.how_to_fix`, `note`, `headings`: text shown in the reference language.
     pub(crate) fallback_fields: Vec<String>,
 }
@@ -83,7 +88,8 @@ pub(crate) fn pair_page(
         .map_err(db)?;
     let mut page =
         page.ok_or_else(|| Error::Usage(format!("no page for {a} and {b} in `{locale}`")))?;
-    page.differences = differences(conn, locale, a, b).map_err(db)?;
+    let (differences, shared) = aspects(conn, locale, a, b).map_err(db)?;
+    (page.differences, page.shared) = (differences, shared);
     Ok(page)
 }
 
@@ -120,28 +126,39 @@ fn page_from_row(locale: &str, r: &rusqlite::Row) -> rusqlite::Result<PairPage> 
         a: side("a")?,
         b: side("b")?,
         differences: Vec::new(),
+        shared: Vec::new(),
+        shared_text: r.get("same_aspects_text")?,
     })
 }
 
-fn differences(
+/// The aspects of a pair in display order: those that differ, and those shared.
+fn aspects(
     conn: &Connection,
     locale: &str,
     a: u16,
     b: u16,
-) -> rusqlite::Result<Vec<Difference>> {
+) -> rusqlite::Result<(Vec<Difference>, Vec<Difference>)> {
     let mut stmt = conn.prepare(
-        "SELECT aspect, label, value_a, value_b FROM pair_differences
+        "SELECT aspect, label, value_a, value_b, differs FROM pair_aspects
          WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3 ORDER BY position",
     )?;
     let rows = stmt.query_map(params![locale, a, b], |r| {
-        Ok(Difference {
+        let aspect = Difference {
             aspect: r.get("aspect")?,
             label: r.get("label")?,
             value_a: r.get("value_a")?,
             value_b: r.get("value_b")?,
-        })
+        };
+        Ok((aspect, r.get::<_, bool>("differs")?))
     })?;
-    rows.collect()
+    let mut split = (Vec::new(), Vec::new());
+    for row in rows {
+        match row? {
+            (aspect, true) => split.0.push(aspect),
+            (aspect, false) => split.1.push(aspect),
+        }
+    }
+    Ok(split)
 }
 
 pub(crate) fn ensure_locale(conn: &Connection, path: &Path, locale: &str) -> Result<()> {

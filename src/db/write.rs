@@ -79,6 +79,7 @@ fn insert_all(tx: &Transaction, facts: &Facts, r: &Rendered) -> rusqlite::Result
             ("cacheable", c.cacheable.into()),
             ("typical_headers", c.typical_headers.join(", ").into()),
             ("action_by", c.action_by.as_str().into()),
+            ("delivery", c.delivery.as_str().into()),
         ]
     })?;
     insert(tx, "status_code_aliases", &facts.aliases, |a| {

@@ -1,6 +1,6 @@
 //! A pair page for the terminal, as Markdown, or as JSON.
 
-use crate::db::query::{PairPage, Side};
+use crate::db::query::{Difference, PairPage, Side};
 
 /// Marks text that is shown in the reference language.
 const FALLBACK: &str = "[untranslated] ";
@@ -28,8 +28,18 @@ pub(crate) fn text(page: &PairPage) -> String {
             d.label, page.a.label, d.value_a, page.b.label, d.value_b
         ));
     }
-    for paragraph in contrast(page) {
-        out.push_str(&format!("\n{}\n", indent(&paragraph)));
+    if let Some(note) = note(page) {
+        out.push_str(&format!("\n{}\n", indent(&note)));
+    }
+    if let Some(shared) = shared(page) {
+        out.push_str(&format!(
+            "  {}{}\n",
+            top_marker(page, "headings"),
+            page.shared_text
+        ));
+        for d in shared {
+            out.push_str(&format!("    {}: {}\n", d.label, d.value_a));
+        }
     }
     out.push_str(&format!("\n{}\n", page.headings.use_when));
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
@@ -59,10 +69,10 @@ pub(crate) fn markdown(page: &PairPage) -> String {
             out.push_str(&format!("\n### {heading}\n\n{}{text}\n", f(field)));
         }
     }
-    out.push_str(&format!("\n## {}\n\n", page.headings.key_differences));
+    out.push_str(&format!("\n## {}\n", page.headings.key_differences));
     if !page.differences.is_empty() {
         out.push_str(&format!(
-            "| | {} | {} |\n|---|---|---|\n",
+            "\n| | {} | {} |\n|---|---|---|\n",
             page.a.label, page.b.label
         ));
         for d in &page.differences {
@@ -72,8 +82,15 @@ pub(crate) fn markdown(page: &PairPage) -> String {
             ));
         }
     }
-    for paragraph in contrast(page) {
-        out.push_str(&format!("\n{paragraph}\n"));
+    if let Some(note) = note(page) {
+        out.push_str(&format!("\n{note}\n"));
+    }
+    if let Some(shared) = shared(page) {
+        let ui = top_marker(page, "headings");
+        out.push_str(&format!("\n{ui}{}\n\n", page.shared_text));
+        for d in shared {
+            out.push_str(&format!("- **{}**: {}\n", d.label, d.value_a));
+        }
     }
     out.push_str(&format!("\n## {}\n\n", page.headings.use_when));
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
@@ -91,23 +108,16 @@ pub(crate) fn json(page: &PairPage) -> String {
     serde_json::to_string_pretty(page).expect("a page serializes") + "\n"
 }
 
-/// What sets the two codes apart in words: the curated note where there is
-/// one, else each code's summary, so the section is never empty.
-fn contrast(page: &PairPage) -> Vec<String> {
-    if !page.note.is_empty() {
-        return vec![format!("{}{}", top_marker(page, "note"), page.note)];
-    }
-    [("a", &page.a), ("b", &page.b)]
-        .iter()
-        .map(|(key, side)| {
-            format!(
-                "{}: {}{}",
-                side.label,
-                marker(page, key, "summary"),
-                side.text.summary
-            )
-        })
-        .collect()
+/// The curated note, if the pair has one.
+fn note(page: &PairPage) -> Option<String> {
+    (!page.note.is_empty()).then(|| format!("{}{}", top_marker(page, "note"), page.note))
+}
+
+/// The aspects both codes share, shown only when nothing else would fill
+/// "Key differences": no aspect differs and no note explains the pair.
+/// The summaries are never repeated there; they are already on the page.
+fn shared(page: &PairPage) -> Option<&[Difference]> {
+    (page.differences.is_empty() && page.note.is_empty()).then_some(page.shared.as_slice())
 }
 
 /// `403 Forbidden — Доступ запрещён`, or just the label where the name is the reason phrase.

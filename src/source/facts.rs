@@ -30,6 +30,31 @@ pub(crate) enum ActionBy {
     None,
 }
 
+/// Whether the code reaches the client (see migration 0004).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub(crate) enum Delivery {
+    /// A server sends it.
+    Sent,
+    /// Only written to a log; the client gets no response with it.
+    Logged,
+    /// Used inside a server, which sends the client another status.
+    Internal,
+    /// A number the registry keeps unused.
+    Reserved,
+}
+
+impl Delivery {
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Logged => "logged",
+            Self::Internal => "internal",
+            Self::Reserved => "reserved",
+        }
+    }
+}
+
 impl RegistryStatus {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
@@ -66,6 +91,7 @@ pub(crate) struct StatusCode {
     #[serde(deserialize_with = "header_list")]
     pub(crate) typical_headers: Vec<String>,
     pub(crate) action_by: ActionBy,
+    pub(crate) delivery: Delivery,
 }
 
 impl StatusCode {
@@ -177,6 +203,16 @@ fn load_codes(path: &Path) -> Result<Vec<StatusCode>> {
                 format!("code {code} is in the IANA registry, so its vendor must be empty"),
             ));
         }
+        let reserved = row.value.registry_status == RegistryStatus::Unused;
+        if reserved != (row.value.delivery == Delivery::Reserved) {
+            return Err(data_error(
+                path,
+                row.line,
+                format!(
+                    "code {code}: delivery is `reserved` exactly when the registry status is `unused`"
+                ),
+            ));
+        }
         if let Some((first, _)) = seen.get(&code) {
             return Err(data_error(
                 path,
@@ -284,5 +320,19 @@ mod tests {
             assert_eq!(code(folklore).vendor, "", "{folklore} has no vendor");
         }
         assert_eq!(code(102).registry_status, RegistryStatus::Standard);
+        for logged in [444, 460, 499] {
+            assert_eq!(
+                code(logged).delivery,
+                Delivery::Logged,
+                "{logged} is never sent"
+            );
+        }
+        for internal in 494..=497 {
+            assert_eq!(
+                code(internal).delivery,
+                Delivery::Internal,
+                "{internal} goes out as 400"
+            );
+        }
     }
 }
