@@ -101,7 +101,7 @@ impl Allowlist {
 
     /// `text` with every allowlisted phrase turned into spaces of the same
     /// length, so byte offsets still point into the original.
-    pub fn blank(&self, text: &str) -> String {
+    pub(crate) fn blank(&self, text: &str) -> String {
         let mut blanked = text.to_string();
         for phrase in &self.phrases {
             if blanked.contains(phrase.as_str()) {

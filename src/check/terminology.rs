@@ -13,12 +13,12 @@ use crate::source::catalog::Catalog;
 use crate::source::glossary::{GLOSSARY_FILE, Glossary, Term, fold, is_word_char};
 
 /// What this check finds.
-pub const RULES: &[Rule] = &[Rule::Terminology];
+pub(crate) const RULES: &[Rule] = &[Rule::Terminology];
 
 /// Every wording of `locale`'s glossary found in its strings. Names the
 /// allowlist knows (reason phrases, aliases, headers) are not prose and are
 /// skipped: `Request Time-out` may stay in a text that avoids "time-out".
-pub fn check(locale: &Locale, catalog: &Catalog, allow: &Allowlist) -> Vec<Diagnostic> {
+pub(crate) fn check(locale: &Locale, catalog: &Catalog, allow: &Allowlist) -> Vec<Diagnostic> {
     let Some(glossary) = locale.glossary.as_ref().filter(|g| !g.terms.is_empty()) else {
         return Vec::new();
     };
@@ -59,7 +59,7 @@ pub fn check(locale: &Locale, catalog: &Catalog, allow: &Allowlist) -> Vec<Diagn
 }
 
 /// Each wording to avoid found in `text`, with its byte range, in text order.
-pub fn find<'g>(glossary: &'g Glossary, text: &str) -> Vec<(&'g Term, Range<usize>)> {
+fn find<'g>(glossary: &'g Glossary, text: &str) -> Vec<(&'g Term, Range<usize>)> {
     let words = words(text);
     let mut found = Vec::new();
     for start in 0..words.len() {

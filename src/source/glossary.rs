@@ -20,7 +20,7 @@ use serde::Deserialize;
 use super::csvrows::{self, data_error};
 use crate::error::Result;
 
-pub const GLOSSARY_FILE: &str = "glossary.csv";
+pub(crate) const GLOSSARY_FILE: &str = "glossary.csv";
 
 /// The glossary of one locale, in file order.
 #[derive(Debug, Clone, Default)]
@@ -53,7 +53,7 @@ struct Row {
 }
 
 /// The glossary in the locale folder `dir`, or `None` when it has none.
-pub fn load(dir: &Path) -> Result<Option<Glossary>> {
+pub(crate) fn load(dir: &Path) -> Result<Option<Glossary>> {
     let path = dir.join(GLOSSARY_FILE);
     if !path.is_file() {
         return Ok(None);
@@ -101,12 +101,12 @@ fn parse_avoid(text: &str) -> std::result::Result<Vec<WordPattern>, String> {
 }
 
 /// Letters, digits and the hyphen of words like «тайм-аут».
-pub fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '-'
 }
 
 /// Lower case, `ё` as `е`: the form both text and patterns are compared in.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     word.chars()
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
