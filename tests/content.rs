@@ -163,24 +163,39 @@ fn summaries_name_unsent_codes_for_what_they_are() {
         )
         .unwrap()
     };
-    assert_eq!(
-        summary("en", 418, 421),
-        "418 (Unused) is a reserved number that no server should send, while 421 Misdirected Request is a 4xx Client Error response."
-    );
-    assert_eq!(
-        summary("en", 444, 499),
-        "444 No Response and 499 Client Closed Request never reach the client: each is only written to a log."
-    );
-    assert_eq!(
-        summary("en", 306, 307),
-        "306 (Unused) is a reserved number that no server should send, while 307 Temporary Redirect is a 3xx Redirection response."
-    );
-    assert_eq!(
-        summary("ru", 200, 201),
-        "200 OK и 201 Created относятся к одному классу — успешные ответы (2xx)."
-    );
-    assert_eq!(
-        summary("ru", 460, 499),
-        "460 и 499 Client Closed Request до клиента не доходят: оба кода только записываются в журнал."
-    );
+    let expected = [
+        (
+            "en",
+            418,
+            421,
+            "418 (Unused) is a reserved number that no server should send, while 421 Misdirected Request is a 4xx Client Error response.",
+        ),
+        (
+            "en",
+            444,
+            499,
+            "444 No Response and 499 Client Closed Request never reach the client: each is only written to a log.",
+        ),
+        (
+            "en",
+            306,
+            307,
+            "306 (Unused) is a reserved number that no server should send, while 307 Temporary Redirect is a 3xx Redirection response.",
+        ),
+        (
+            "ru",
+            200,
+            201,
+            "200 OK и 201 Created относятся к одному классу — успешные ответы (2xx).",
+        ),
+        (
+            "ru",
+            460,
+            499,
+            "460 и 499 Client Closed Request до клиента не доходят: оба кода только записываются в журнал.",
+        ),
+    ];
+    for (locale, a, b, text) in expected {
+        assert_eq!(summary(locale, a, b), text);
+    }
 }
