@@ -199,3 +199,71 @@ fn summaries_name_unsent_codes_for_what_they_are() {
         assert_eq!(summary(locale, a, b), text);
     }
 }
+
+/// Texts that repeat a fact the review corrected say it as corrected.
+#[test]
+fn texts_repeat_the_corrected_facts() {
+    let db = database();
+    let text = |locale: &str, code: u16| -> String {
+        db.query_row(
+            "SELECT summary || ' ' || description || ' ' || seen_when || ' ' || how_to_fix || ' ' || use_when
+             FROM code_text WHERE locale = ?1 AND code = ?2",
+            rusqlite::params![locale, code],
+            |r| r.get(0),
+        )
+        .unwrap()
+    };
+    // (locale, code, what the text must say, what it must no longer say or "")
+    let facts = [
+        (
+            "en",
+            501,
+            "older than 1.3.9",
+            "nginx labels the code Method Not Implemented",
+        ),
+        ("ru", 501, "старше 1.3.9", "nginx называет"),
+        ("en", 511, "not that page itself", "link or form"),
+        ("ru", 511, "но не саму эту страницу", "ссылку или форму"),
+        ("en", 218, "no Apache release", "associated with Apache"),
+        (
+            "ru",
+            218,
+            "ни одна версия Apache",
+            "связанное с веб-сервером Apache",
+        ),
+        ("en", 103, "might refrain", "advises sending 103 only"),
+        ("ru", 103, "может воздержаться", "почти наверняка"),
+        (
+            "en",
+            102,
+            "registered but no current specification",
+            "deprecated",
+        ),
+        ("ru", 102, "код зарегистрирован", "устарел"),
+        ("en", 464, "AWS documents three causes", "Examples are"),
+        ("ru", 510, "упразднённый (OBSOLETED)", "как устаревший"),
+        (
+            "ru",
+            413,
+            "Request Entity Too Large",
+            "код назывался иначе, и",
+        ),
+        ("ru", 414, "Request-URI Too Large", "чуть иначе"),
+        (
+            "ru",
+            416,
+            "Requested Range Not Satisfiable",
+            "немного длиннее",
+        ),
+        ("ru", 417, "-H 'Expect:'", "через ключ -H,"),
+        ("ru", 503, "Service Temporarily Unavailable", ""),
+    ];
+    for (locale, code, says, not) in facts {
+        let text = text(locale, code);
+        assert!(text.contains(says), "{locale} {code} lacks {says:?}");
+        assert!(
+            not.is_empty() || !text.contains(not),
+            "{locale} {code} still says {not:?}"
+        );
+    }
+}
