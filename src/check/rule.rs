@@ -68,7 +68,7 @@ macro_rules! rules {
 
 rules! {
     Syntax = "syntax", Error, Stops, "Fluent syntax error; the entry is skipped";
-    UnreadableFile = "unreadable-file", Error, Stops, "a file that is not UTF-8 text (or has NUL bytes, or nests placeables over 100 deep); it is skipped and the rest of the tree is still checked";
+    UnreadableFile = "unreadable-file", Error, Stops, "a file that is not UTF-8 text (or has NUL bytes, or nests placeables and call arguments over 100 deep); it is skipped and the rest of the tree is still checked";
     MissingFile = "missing-file", Error, Continues, "the locale lacks a file the reference has";
     MissingMessage = "missing-message", Error, Continues, "the locale lacks a message the reference has";
     MissingTerm = "missing-term", Error, Continues, "the locale lacks a term the reference has";

@@ -6,6 +6,7 @@ use fluent_bundle::FluentResource;
 use fluent_syntax::ast;
 use fluent_syntax::parser::ParserError;
 
+use super::depth::{MAX_NESTING, too_deep};
 use super::lines::{self, LineIndex};
 use crate::error::{Error, Result};
 
@@ -98,27 +99,6 @@ impl FtlFile {
         let start = range.start;
         (&self.source()[range], start)
     }
-}
-
-/// Deeper nesting than any real translation needs; the Fluent parser is
-/// recursive, so unbounded nesting would overflow the stack.
-pub(crate) const MAX_NESTING: usize = 100;
-
-/// Where `{` nesting first exceeds [`MAX_NESTING`], if it does. Braces in
-/// string literals are counted too: a harmless over-estimate.
-pub(crate) fn too_deep(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    for (offset, byte) in text.bytes().enumerate() {
-        match byte {
-            b'{' => depth += 1,
-            b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if depth > MAX_NESTING {
-            return Some(offset);
-        }
-    }
-    None
 }
 
 fn refusal(path: &Path, text: &str, offset: usize, why: &str) -> Error {

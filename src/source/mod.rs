@@ -4,6 +4,7 @@
 
 pub(crate) mod catalog;
 pub(crate) mod csvrows;
+pub(crate) mod depth;
 pub mod facts;
 pub mod ftl;
 pub mod glossary;

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 
 use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement, Variant};
 
+use crate::source::depth::MAX_NESTING;
+
 /// Stands in for a placeable in plain text, so lints never join words across it.
 pub(crate) const PLACEHOLDER: char = '\u{FFFC}';
 
@@ -17,7 +19,7 @@ pub(crate) struct Uses<'a> {
 
 pub(crate) fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
     let mut uses = Uses::default();
-    visit_pattern(pattern, &mut |inline| match inline {
+    let mut record = |inline: &'a InlineExpression<&'a str>| match inline {
         InlineExpression::VariableReference { id } => {
             uses.variables.insert(id.name);
         }
@@ -32,7 +34,8 @@ pub(crate) fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
             uses.references.insert(format!("-{}", id.name));
         }
         _ => {}
-    });
+    };
+    visit_pattern(pattern, &mut record, 0);
     uses
 }
 
@@ -41,7 +44,7 @@ pub(crate) fn selects<'a>(
     pattern: &'a Pattern<&'a str>,
 ) -> Vec<(&'a InlineExpression<&'a str>, &'a [Variant<&'a str>])> {
     let mut found = Vec::new();
-    collect_selects(pattern, &mut found);
+    collect_selects(pattern, &mut found, 0);
     found
 }
 
@@ -49,28 +52,43 @@ pub(crate) fn selects<'a>(
 /// on its own. Placeables become [`PLACEHOLDER`]; string literals stay text.
 pub(crate) fn texts(pattern: &Pattern<&str>) -> Vec<String> {
     let mut extra = Vec::new();
-    let main = flatten(pattern, &mut extra);
+    let main = flatten(pattern, &mut extra, 0);
     std::iter::once(main).chain(extra).collect()
 }
 
-fn flatten(pattern: &Pattern<&str>, extra: &mut Vec<String>) -> String {
+/// Every walk below stops at the nesting bound. Loading refuses deeper
+/// text, so this only guards a pattern built some other way.
+fn too_deep(depth: usize) -> bool {
+    depth > MAX_NESTING
+}
+
+fn flatten(pattern: &Pattern<&str>, extra: &mut Vec<String>, depth: usize) -> String {
     let mut out = String::new();
     for element in &pattern.elements {
         match element {
             PatternElement::TextElement { value } => out.push_str(value),
             PatternElement::Placeable { expression } => {
-                flatten_expression(expression, &mut out, extra)
+                flatten_expression(expression, &mut out, extra, depth + 1)
             }
         }
     }
     out
 }
 
-fn flatten_expression(expression: &Expression<&str>, out: &mut String, extra: &mut Vec<String>) {
+fn flatten_expression(
+    expression: &Expression<&str>,
+    out: &mut String,
+    extra: &mut Vec<String>,
+    depth: usize,
+) {
+    if too_deep(depth) {
+        out.push(PLACEHOLDER);
+        return;
+    }
     match expression {
         Expression::Select { variants, .. } => {
             for variant in variants {
-                let text = flatten(&variant.value, extra);
+                let text = flatten(&variant.value, extra, depth);
                 if variant.default {
                     out.push_str(&text);
                 }
@@ -79,36 +97,39 @@ fn flatten_expression(expression: &Expression<&str>, out: &mut String, extra: &m
         }
         Expression::Inline(InlineExpression::StringLiteral { value }) => out.push_str(value),
         Expression::Inline(InlineExpression::Placeable { expression }) => {
-            flatten_expression(expression, out, extra);
+            flatten_expression(expression, out, extra, depth + 1);
         }
         Expression::Inline(_) => out.push(PLACEHOLDER),
     }
 }
 
-fn collect_selects<'a>(
-    pattern: &'a Pattern<&'a str>,
-    found: &mut Vec<(&'a InlineExpression<&'a str>, &'a [Variant<&'a str>])>,
-) {
+type Selects<'a> = Vec<(&'a InlineExpression<&'a str>, &'a [Variant<&'a str>])>;
+
+fn collect_selects<'a>(pattern: &'a Pattern<&'a str>, found: &mut Selects<'a>, depth: usize) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            collect_selects_in(expression, found);
+            collect_selects_in(expression, found, depth + 1);
         }
     }
 }
 
 fn collect_selects_in<'a>(
     expression: &'a Expression<&'a str>,
-    found: &mut Vec<(&'a InlineExpression<&'a str>, &'a [Variant<&'a str>])>,
+    found: &mut Selects<'a>,
+    depth: usize,
 ) {
+    if too_deep(depth) {
+        return;
+    }
     match expression {
         Expression::Select { selector, variants } => {
             found.push((selector, variants));
             for variant in variants {
-                collect_selects(&variant.value, found);
+                collect_selects(&variant.value, found, depth);
             }
         }
         Expression::Inline(InlineExpression::Placeable { expression }) => {
-            collect_selects_in(expression, found);
+            collect_selects_in(expression, found, depth + 1);
         }
         Expression::Inline(_) => {}
     }
@@ -117,10 +138,11 @@ fn collect_selects_in<'a>(
 fn visit_pattern<'a>(
     pattern: &'a Pattern<&'a str>,
     f: &mut impl FnMut(&'a InlineExpression<&'a str>),
+    depth: usize,
 ) {
     for element in &pattern.elements {
         if let PatternElement::Placeable { expression } = element {
-            visit_expression(expression, f);
+            visit_expression(expression, f, depth + 1);
         }
     }
 }
@@ -128,43 +150,42 @@ fn visit_pattern<'a>(
 fn visit_expression<'a>(
     expression: &'a Expression<&'a str>,
     f: &mut impl FnMut(&'a InlineExpression<&'a str>),
+    depth: usize,
 ) {
     match expression {
         Expression::Select { selector, variants } => {
-            visit_inline(selector, f);
+            visit_inline(selector, f, depth);
             for variant in variants {
-                visit_pattern(&variant.value, f);
+                visit_pattern(&variant.value, f, depth);
             }
         }
-        Expression::Inline(inline) => visit_inline(inline, f),
+        Expression::Inline(inline) => visit_inline(inline, f, depth),
     }
 }
 
 fn visit_inline<'a>(
     inline: &'a InlineExpression<&'a str>,
     f: &mut impl FnMut(&'a InlineExpression<&'a str>),
+    depth: usize,
 ) {
+    if too_deep(depth) {
+        return;
+    }
     f(inline);
-    match inline {
-        InlineExpression::FunctionReference { arguments, .. } => {
-            arguments.positional.iter().for_each(|a| visit_inline(a, f));
-            arguments
-                .named
-                .iter()
-                .for_each(|a| visit_inline(&a.value, f));
-        }
+    let arguments = match inline {
+        InlineExpression::FunctionReference { arguments, .. } => arguments,
         InlineExpression::TermReference {
             arguments: Some(arguments),
             ..
-        } => {
-            arguments.positional.iter().for_each(|a| visit_inline(a, f));
-            arguments
-                .named
-                .iter()
-                .for_each(|a| visit_inline(&a.value, f));
+        } => arguments,
+        InlineExpression::Placeable { expression } => {
+            return visit_expression(expression, f, depth + 1);
         }
-        InlineExpression::Placeable { expression } => visit_expression(expression, f),
-        _ => {}
+        _ => return,
+    };
+    let named = arguments.named.iter().map(|a| &a.value);
+    for argument in arguments.positional.iter().chain(named) {
+        visit_inline(argument, f, depth + 1);
     }
 }
 
@@ -192,6 +213,26 @@ mod tests {
                 ["-term", "other.attr"]
             );
         });
+    }
+
+    #[test]
+    fn walks_stop_at_the_nesting_bound() {
+        // Built from parts the loader would refuse as text: the walks must
+        // still return rather than recurse without end.
+        let mut expression = Expression::Inline(InlineExpression::VariableReference {
+            id: fluent_syntax::ast::Identifier { name: "deep" },
+        });
+        for _ in 0..MAX_NESTING + 10 {
+            expression = Expression::Inline(InlineExpression::Placeable {
+                expression: Box::new(expression),
+            });
+        }
+        let pattern = Pattern {
+            elements: vec![PatternElement::Placeable { expression }],
+        };
+        assert!(uses(&pattern).variables.is_empty());
+        assert_eq!(texts(&pattern), [PLACEHOLDER.to_string()]);
+        assert!(selects(&pattern).is_empty());
     }
 
     #[test]

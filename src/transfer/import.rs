@@ -174,8 +174,8 @@ fn obsolete_unit(locale: &Locale, row: &TranslationUnit) -> Result<(), String> {
 
 /// A translation must parse as a Fluent value and use only known variables.
 fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
-    if crate::source::ftl::too_deep(text).is_some() {
-        let max = crate::source::ftl::MAX_NESTING;
+    if crate::source::depth::too_deep(text).is_some() {
+        let max = crate::source::depth::MAX_NESTING;
         return Err(format!(
             "the translation nests placeables more than {max} levels deep"
         ));

@@ -108,3 +108,20 @@ pub fn leftover_temp_files(dir: &Path) -> Vec<String> {
         .filter(|n| n.starts_with(".statusdb-"))
         .collect()
 }
+
+/// Writes to `csv` a translator's CSV with one row: `translation` for `key`
+/// of `codes.ftl`, whose reference text is `reference` (fingerprint right).
+pub fn one_row_csv(csv: &Path, key: &str, reference: &str, translation: &str) {
+    let unit = statusdb::transfer::TranslationUnit {
+        key: key.into(),
+        file: "codes.ftl".into(),
+        reference: reference.into(),
+        translation: translation.into(),
+        status: Some(statusdb::transfer::Status::Translated),
+        comment: String::new(),
+        variables: String::new(),
+        fingerprint: statusdb::transfer::unit::fingerprint(reference),
+        line: 0,
+    };
+    std::fs::write(csv, statusdb::transfer::csvfile::write(&[unit], false)).unwrap();
+}

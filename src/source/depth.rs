@@ -1,0 +1,108 @@
+//! The nesting bound: the Fluent parser, the resolver and our own walks over
+//! the AST are recursive, so text that nests deeper than any translation
+//! needs is refused before it reaches them, instead of overflowing the stack.
+
+/// Deeper nesting than any real translation needs.
+pub(crate) const MAX_NESTING: usize = 100;
+
+/// What an open nesting level is, which decides how its content is read.
+#[derive(Clone, Copy, PartialEq)]
+enum Level {
+    /// Inside `{ … }`, before any `->`: an expression.
+    Expression,
+    /// The variants of a select expression: text with placeables.
+    Variants,
+    /// Call arguments `( … )`.
+    Arguments,
+}
+
+/// Where the nesting of placeables and call arguments first exceeds
+/// [`MAX_NESTING`], if it does. A small lexer follows the parser's view of
+/// the text: string literals are skipped inside expressions (a `}` in one
+/// closes nothing), while quotes in text are plain characters. Where the
+/// text is malformed it may over-count, never under-count.
+pub(crate) fn too_deep(text: &str) -> Option<usize> {
+    let mut stack: Vec<Level> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let top = stack.last().copied();
+        let in_expression = matches!(top, Some(Level::Expression | Level::Arguments));
+        match bytes[i] {
+            b'{' => stack.push(Level::Expression),
+            b'(' if in_expression => stack.push(Level::Arguments),
+            b')' if top == Some(Level::Arguments) => {
+                stack.pop();
+            }
+            b'}' if top != Some(Level::Arguments) => {
+                stack.pop();
+            }
+            b'-' if top == Some(Level::Expression) && bytes.get(i + 1) == Some(&b'>') => {
+                *stack.last_mut().expect("top exists") = Level::Variants;
+            }
+            b'"' if in_expression => i = string_end(bytes, i + 1),
+            _ => {}
+        }
+        if stack.len() > MAX_NESTING {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The offset of the quote that ends a string literal starting at `from`,
+/// or of the line end where the parser gives up on an unterminated one.
+fn string_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'"' | b'\n' => return i,
+            _ => {}
+        }
+        i += 1;
+    }
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn depth_ok(text: &str) -> bool {
+        too_deep(text).is_none()
+    }
+
+    #[test]
+    fn counts_braces_calls_and_term_arguments() {
+        let deep = |open: &str, close: &str| {
+            format!("x = {{ {}1{} }}", open.repeat(101), close.repeat(101))
+        };
+        assert!(!depth_ok(&deep("{ ", " }")));
+        assert!(!depth_ok(&deep("NUMBER(", ")")));
+        assert!(!depth_ok(&deep("-t(", ")")));
+        assert!(depth_ok(&format!(
+            "x = {{ {}1{} }}",
+            "F(".repeat(98),
+            ")".repeat(98)
+        )));
+    }
+
+    #[test]
+    fn a_brace_in_a_string_literal_closes_nothing() {
+        let text = format!("x = {}1{}", "{ F(\"}\", ".repeat(60), ") }".repeat(60));
+        assert!(!depth_ok(&text));
+        // An escaped quote does not end the literal.
+        let escaped = format!("x = {}1{}", "{ F(\"\\\"}\", ".repeat(60), ") }".repeat(60));
+        assert!(!depth_ok(&escaped));
+    }
+
+    #[test]
+    fn quotes_and_parentheses_in_text_are_plain() {
+        let many = "m = \"quoted (text) { $x } \" and more\n".repeat(500);
+        assert!(depth_ok(&many));
+        let select = "m = { $n ->\n  [one] a \"(\n *[other] b (\n}\n".repeat(500);
+        assert!(depth_ok(&select));
+    }
+}
