@@ -14,7 +14,7 @@ pub(crate) struct Row<T> {
 
 /// Reads every row of `path` as `T`, using the header row to match columns.
 pub(crate) fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let bytes = super::input::read(path)?;
     // Spreadsheets often save a byte-order mark; it is not part of the header.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);

@@ -8,6 +8,7 @@ pub(crate) mod depth;
 pub mod facts;
 pub mod ftl;
 pub mod glossary;
+pub(crate) mod input;
 pub(crate) mod lines;
 pub mod tag;
 pub mod tree;

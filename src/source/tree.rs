@@ -173,13 +173,22 @@ fn broken_file(dir: &Path, path: &Path, err: Error) -> BrokenFile {
 }
 
 fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
-    let bytes = fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let link = fs::symlink_metadata(path).map_err(|e| Error::io("inspect", path, e))?;
+    if link.file_type().is_symlink() {
+        return Err(Error::Data {
+            path: path.to_path_buf(),
+            line: 0,
+            message: "the file is a symbolic link; statusdb does not follow links to files, so nothing outside the tree is ever read".into(),
+        });
+    }
+    let bytes = super::input::read(path)?;
     FtlFile::parse(path, relative(dir, path), bytes)
 }
 
 /// Every `*.ftl` below `dir`, depth first, sorted by name within each
 /// folder. Symbolic links to folders are not followed, so a link loop
-/// cannot hang the walk.
+/// cannot hang the walk; links to files are listed, for [`read_file`] to
+/// report.
 fn collect_ftl(dir: &Path) -> Result<Vec<PathBuf>> {
     let walk = WalkDir::new(dir)
         .min_depth(1)
@@ -191,8 +200,9 @@ fn collect_ftl(dir: &Path) -> Result<Vec<PathBuf>> {
             let path = e.path().unwrap_or(dir).to_path_buf();
             Error::io("read the folder", path, e.into())
         })?;
+        let kind = entry.file_type();
         let path = entry.into_path();
-        if path.extension().is_some_and(|e| e == "ftl") && path.is_file() {
+        if path.extension().is_some_and(|e| e == "ftl") && (kind.is_symlink() || kind.is_file()) {
             out.push(path);
         }
     }

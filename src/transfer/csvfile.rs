@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::unit::{Status, TranslationUnit};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::source::csvrows::{csv_error, data_error as data};
 
 /// A row as read, before its status is interpreted.
@@ -98,7 +98,7 @@ pub fn write(units: &[TranslationUnit], bom: bool) -> Vec<u8> {
 
 /// Reads a translator's CSV; any malformed part fails with its line.
 pub fn read(path: &Path) -> Result<Vec<TranslationUnit>> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, e))?;
+    let bytes = crate::source::input::read(path)?;
     parse(path, &bytes)
 }
 

@@ -198,6 +198,12 @@ fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
     let Some(pattern) = &message.value else {
         return Err("the translation is not valid Fluent: it has no value".into());
     };
+    if let Some(attr) = message.attributes.first() {
+        return Err(format!(
+            "the translation would define the attribute `.{}` too; a cell holds one value: translate each attribute in its own row (key `id.attribute`)",
+            attr.id.name
+        ));
+    }
     let unknown: Vec<String> = walk::uses(pattern)
         .variables
         .into_iter()
