@@ -1,15 +1,19 @@
-//! Loading and validating a locale tree: any bytes as the Russian file,
-//! checked against the English reference, with and without the facts.
+//! Loading and validating a locale tree: raw bytes or a generated file as
+//! the Russian file, checked against the English reference, with and
+//! without the facts.
+
 #![no_main]
 
 #[path = "common.rs"]
 mod common;
+#[path = "gen.rs"]
+mod generator;
 
 use libfuzzer_sys::fuzz_target;
 use statusdb::check::{self, Options};
 
-fuzz_target!(|data: &[u8]| {
-    let Some(tree) = common::tree(data) else { return };
+fuzz_target!(|input: generator::FtlInput| {
+    let Some(tree) = common::tree(&input.bytes()) else { return };
     let _ = check::check(&tree, &Options { reference: "en", facts: None, lint: true });
     let _ = check::check(&tree, &Options { reference: "en", facts: Some(common::facts()), lint: true });
 });
