@@ -83,3 +83,33 @@ fn an_import_csv_that_is_a_fifo_is_refused() {
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(stderr(&output).contains("in.csv is not a regular file (a named pipe)"));
 }
+
+#[test]
+fn an_output_that_is_not_a_regular_file_is_refused_and_kept() {
+    let root = fixture("mini");
+    let fifo = root.path().join("out.fifo");
+    mkfifo(&fifo);
+    let link = root.path().join("link.sqlite");
+    std::os::unix::fs::symlink("/dev/null", &link).unwrap();
+    for (out, kind) in [(&fifo, "a named pipe"), (&link, "a symbolic link")] {
+        let output = run_bounded(&common::build_args(root.path(), out));
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        let expected =
+            format!("is {kind}, not a regular file; statusdb only ever replaces regular files");
+        assert!(stderr(&output).contains(&expected), "{}", stderr(&output));
+        let mut export: Vec<std::ffi::OsString> =
+            vec!["export".into(), "--locale".into(), "ru".into()];
+        export.extend(["--locales".into(), root.path().join("locales").into()]);
+        export.extend(["--out".into(), out.into()]);
+        let output = run_bounded(&export);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    }
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    use std::os::unix::fs::FileTypeExt;
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}

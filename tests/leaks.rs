@@ -90,3 +90,30 @@ fn a_cell_cannot_write_other_units() {
         assert_eq!(std::fs::read(&codes).unwrap(), before);
     }
 }
+
+#[test]
+fn import_never_replaces_a_symlinked_file() {
+    let root = fixture("mini");
+    let codes = root.path().join("locales/ru/codes.ftl");
+    let target = root.path().join("elsewhere.ftl");
+    std::fs::rename(&codes, &target).unwrap();
+    std::os::unix::fs::symlink(&target, &codes).unwrap();
+    let output = import_row(
+        root.path(),
+        "code-503.summary",
+        "The server cannot handle the request right now.",
+        "Позже.",
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the locale's `codes.ftl` cannot be read (the file is a symbolic link"),
+        "{stderr}"
+    );
+    assert!(
+        std::fs::symlink_metadata(&codes)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+}

@@ -213,21 +213,18 @@ fn every_refusal_names_its_line_and_reason() {
         translation: "Что?".into(),
         ..rows[0].clone()
     });
-    rows.push(Row {
-        key: "yes".into(),
-        file: "app.ftl".into(),
-        translation: "Ага".into(),
-        ..rows[0].clone()
-    });
+    let yes = rows.iter_mut().find(|r| r.key == "yes").unwrap();
+    yes.file = "app.ftl".into();
+    yes.translation = "Ага".into();
     import(root.path(), &rows, &[]).code(1).stderr_eq(snapbox::str![[r#"
-[..]in.csv:16: refused `multi`: the translation is not valid Fluent: Expected a token starting with "}"
-[..]in.csv:20: refused `last`: the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row
-[..]in.csv:22: refused `no`: the translation uses $who, which the reference does not provide
-[..]in.csv:30: refused `nope`: unknown key `nope`: the reference has no such message or attribute
-[..]in.csv:31: refused `yes`: `yes` belongs to `bom.ftl`, not `app.ftl`
+[..]in.csv:17: refused `multi`: the translation is not valid Fluent: Expected a token starting with "}"
+[..]in.csv:21: refused `last`: the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row
+[..]in.csv:22: refused `yes`: `yes` belongs to `bom.ftl`, not `app.ftl`
+[..]in.csv:23: refused `no`: the translation uses $who, which the reference does not provide
+[..]in.csv:31: refused `nope`: unknown key `nope`: the reference has no such message or attribute
 would change [..]ru/app.ftl:
   added later
-Nothing written because rows were refused (use --partial to apply the others): updated 0, added 1, unchanged 8, refused 5
+Nothing written because rows were refused (use --partial to apply the others): updated 0, added 1, unchanged 7, refused 5
 
 "#]]);
     assert_eq!(snapshot(root.path()), before);

@@ -6,6 +6,12 @@ use crate::transfer::import::Plan;
 use crate::transfer::{csvfile, import};
 
 pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
+    // Held until the files are written, so concurrent imports take turns
+    // and each one reads what the previous one wrote.
+    let _lock = match args.dry_run {
+        true => None,
+        false => Some(crate::atomic::lock_tree(&args.transfer.locales)?),
+    };
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
     let rows = csvfile::read(&args.csv)?;
@@ -20,12 +26,8 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     if args.dry_run || blocked {
         report.push_str(&changes(&plan));
     } else {
-        for write in &plan.writes {
-            if let Some(dir) = write.path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
-            }
-            crate::atomic::write(&write.path, &write.contents)?;
-        }
+        crate::atomic::remove_stale_under(&locale.dir);
+        import::write(&plan)?;
     }
     report.push_str(&summary(&plan, args.dry_run, blocked));
     super::eprint(&report);
@@ -39,7 +41,7 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
 fn changes(plan: &Plan) -> String {
     let mut out = String::new();
     for write in &plan.writes {
-        let verb = if write.created {
+        let verb = if write.created() {
             "would create"
         } else {
             "would change"

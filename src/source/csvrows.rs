@@ -18,14 +18,17 @@ pub(crate) fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
     // Spreadsheets often save a byte-order mark; it is not part of the header.
     let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let headers = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| csv_error(path, bytes, &e))?
+        .clone();
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| csv_error(path, &e))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(|e| csv_error(path, bytes, &e))?;
+        let line = line_at(bytes, record.position());
         let value = record
             .deserialize(Some(&headers))
-            .map_err(|e| csv_error(path, &e))?;
+            .map_err(|e| csv_error(path, bytes, &e))?;
         rows.push(Row { line, value });
     }
     Ok(rows)
@@ -40,9 +43,25 @@ pub(crate) fn data_error(path: &Path, line: u64, message: impl Into<String>) -> 
     }
 }
 
-/// A CSV reading error as a data error at its line.
-pub(crate) fn csv_error(path: &Path, err: &csv::Error) -> Error {
-    let line = err.position().map_or(1, |p| p.line());
+/// The 1-based line where a record starts. In a CRLF file the csv crate
+/// places a record at the `\n` that ends the previous line (and counts its
+/// lines one short), so line endings before the record are skipped first.
+pub(crate) fn line_at(bytes: &[u8], position: Option<&csv::Position>) -> u64 {
+    let Some(position) = position else {
+        return 1;
+    };
+    let start = usize::try_from(position.byte()).unwrap_or(usize::MAX);
+    let skipped = bytes.get(start..).map_or(0, |rest| {
+        rest.iter()
+            .take_while(|b| matches!(b, b'\r' | b'\n'))
+            .count()
+    });
+    super::lines::line_of(bytes, start.saturating_add(skipped))
+}
+
+/// A CSV reading error in `bytes` as a data error at its line.
+pub(crate) fn csv_error(path: &Path, bytes: &[u8], err: &csv::Error) -> Error {
+    let line = line_at(bytes, err.position());
     let message = match err.kind() {
         csv::ErrorKind::Utf8 { .. } => "invalid UTF-8; save the file as UTF-8".to_string(),
         csv::ErrorKind::UnequalLengths {

@@ -60,6 +60,12 @@ impl FtlFile {
         })
     }
 
+    /// The file's bytes as read (the source, with its byte-order mark).
+    pub(crate) fn bytes(&self) -> Vec<u8> {
+        let bom = if self.has_bom { "\u{feff}" } else { "" };
+        [bom.as_bytes(), self.source().as_bytes()].concat()
+    }
+
     pub(crate) fn source(&self) -> &str {
         self.resource.source()
     }

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::unit::{Status, TranslationUnit};
 use crate::error::Result;
-use crate::source::csvrows::{csv_error, data_error as data};
+use crate::source::csvrows::{csv_error, data_error as data, line_at};
 
 /// A row as read, before its status is interpreted.
 #[derive(Deserialize)]
@@ -113,7 +113,10 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
         return Err(data(path, 1, why));
     }
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
-    let header = reader.headers().map_err(|e| csv_error(path, &e))?.clone();
+    let header = reader
+        .headers()
+        .map_err(|e| csv_error(path, bytes, &e))?
+        .clone();
     if header.iter().ne(HEADER) {
         let found: Vec<&str> = header.iter().collect();
         return Err(data(
@@ -128,12 +131,12 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
     }
     let mut rows = Vec::new();
     for record in reader.records() {
-        let record = record.map_err(|e| csv_error(path, &e))?;
-        let line = record.position().map_or(0, |p| p.line());
+        let record = record.map_err(|e| csv_error(path, bytes, &e))?;
+        let line = line_at(bytes, record.position());
         let restored: csv::StringRecord = record.iter().map(|c| restore(c.to_string())).collect();
         let row: Row = restored
             .deserialize(Some(&header))
-            .map_err(|e| csv_error(path, &e))?;
+            .map_err(|e| csv_error(path, bytes, &e))?;
         rows.push(row.into_unit(line));
     }
     Ok(rows)

@@ -11,7 +11,7 @@ use super::export::{attribute, entry_key, units_of};
 use super::spans::{self, EntrySpan, value_source};
 use super::unit::{TranslationUnit, fingerprint};
 use crate::source::catalog::Catalog;
-use crate::source::{Locale, walk};
+use crate::source::{FtlFile, Locale, walk};
 
 /// A row that cannot be applied, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,9 +33,16 @@ pub(crate) struct Counts {
 pub struct FileWrite {
     pub(crate) path: PathBuf,
     pub contents: Vec<u8>,
-    pub(crate) created: bool,
+    /// The file's bytes as read; `None` when the import creates it.
+    pub(crate) read: Option<Vec<u8>>,
     /// `updated key` / `added key`, for `--dry-run`.
     pub(crate) changes: Vec<String>,
+}
+
+impl FileWrite {
+    pub(crate) fn created(&self) -> bool {
+        self.read.is_none()
+    }
 }
 
 /// What an import would do.
@@ -58,8 +65,17 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
     let index = ReferenceIndex::new(reference);
     let mut plan = Plan::default();
     let mut edits: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
-    for unit in units.into_iter().filter(|u| !u.translation.is_empty()) {
-        match index.accept(locale, &unit) {
+    let units: Vec<TranslationUnit> = units
+        .into_iter()
+        .filter(|u| !u.translation.is_empty())
+        .collect();
+    let lines = lines_by_key(&units);
+    for unit in units {
+        let accepted = match lines.get(unit.key.as_str()) {
+            Some(lines) if lines.len() > 1 => Err(duplicate(unit.line, lines)),
+            _ => index.accept(locale, &unit),
+        };
+        match accepted {
             Ok(order) => edits.entry(unit.file).or_default().push(Edit {
                 order,
                 key: unit.key,
@@ -79,6 +95,48 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
         }
     }
     plan
+}
+
+/// The CSV lines of each key, to refuse a key given twice (the rows would
+/// be merged into one corrupt text).
+fn lines_by_key(units: &[TranslationUnit]) -> BTreeMap<String, Vec<u64>> {
+    let mut lines: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for unit in units {
+        lines.entry(unit.key.clone()).or_default().push(unit.line);
+    }
+    lines
+}
+
+fn duplicate(line: u64, lines: &[u64]) -> String {
+    let others: Vec<String> = lines
+        .iter()
+        .filter(|&&l| l != line)
+        .map(u64::to_string)
+        .collect();
+    let noun = if others.len() == 1 { "line" } else { "lines" };
+    format!(
+        "the key is also on {noun} {}; keep one row per key",
+        others.join(", ")
+    )
+}
+
+/// Writes every file of `plan`, or none: see [`crate::atomic::replace_all`].
+pub fn write(plan: &Plan) -> crate::Result<()> {
+    for write in plan.writes.iter().filter(|w| w.created()) {
+        if let Some(dir) = write.path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
+        }
+    }
+    let files: Vec<crate::atomic::Replacement> = plan
+        .writes
+        .iter()
+        .map(|w| crate::atomic::Replacement {
+            path: &w.path,
+            contents: &w.contents,
+            read: w.read.as_deref(),
+        })
+        .collect();
+    crate::atomic::replace_all(&files)
 }
 
 /// A unit of the reference: where it lives and what it says.
@@ -140,6 +198,12 @@ impl<'a> ReferenceIndex<'a> {
 
     /// The unit's place in reference order, or why it is refused.
     fn accept(&self, locale: &Locale, row: &TranslationUnit) -> Result<usize, String> {
+        if let Some(broken) = locale.broken.iter().find(|b| b.rel == row.file) {
+            return Err(format!(
+                "the locale's `{}` cannot be read ({}); fix it, then import again",
+                row.file, broken.message
+            ));
+        }
         let Some(known) = self.units.get(&row.key) else {
             return obsolete_unit(locale, row).map(|_| usize::MAX);
         };
@@ -291,7 +355,7 @@ fn patch_file(
     Some(FileWrite {
         path: locale.dir.join(rel),
         contents: contents.into_bytes(),
-        created: existing.is_none(),
+        read: existing.map(FtlFile::bytes),
         changes,
     })
 }

@@ -1,0 +1,199 @@
+//! Import never loses an update or leaves a tree half written: writers of a
+//! tree take turns, a file changed since it was read is not overwritten, a
+//! multi-file import is all or nothing, and one key twice is refused.
+
+mod common;
+
+use std::path::Path;
+
+use common::{fixture, statusdb};
+
+const SUMMARY_503: &str = "The server cannot handle the request right now.";
+const SUMMARY_200: &str = "The request succeeded.";
+
+fn import_args(root: &Path, csv: &Path) -> Vec<std::ffi::OsString> {
+    vec![
+        "import".into(),
+        csv.into(),
+        "--locale".into(),
+        "ru".into(),
+        "--locales".into(),
+        root.join("locales").into(),
+    ]
+}
+
+fn csv_text(rows: &[(&str, &str, &str, &str)]) -> Vec<u8> {
+    let units: Vec<_> = rows
+        .iter()
+        .map(
+            |(key, file, reference, translation)| statusdb::transfer::TranslationUnit {
+                key: key.to_string(),
+                file: file.to_string(),
+                reference: reference.to_string(),
+                translation: translation.to_string(),
+                status: Some(statusdb::transfer::Status::Translated),
+                comment: String::new(),
+                variables: String::new(),
+                fingerprint: statusdb::transfer::unit::fingerprint(reference),
+                line: 0,
+            },
+        )
+        .collect();
+    statusdb::transfer::csvfile::write(&units, false)
+}
+
+#[test]
+fn concurrent_imports_into_one_locale_lose_no_update() {
+    for round in 0..8 {
+        let root = fixture("mini");
+        let a = root.path().join("a.csv");
+        let b = root.path().join("b.csv");
+        common::one_row_csv(
+            &a,
+            "code-503.summary",
+            SUMMARY_503,
+            &format!("Первый {round}."),
+        );
+        common::one_row_csv(
+            &b,
+            "code-200.summary",
+            SUMMARY_200,
+            &format!("Второй {round}."),
+        );
+        let run = |csv: &Path| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_statusdb"))
+                .args(import_args(root.path(), csv))
+                .spawn()
+                .unwrap()
+        };
+        let (mut first, mut second) = (run(&a), run(&b));
+        assert!(first.wait().unwrap().success());
+        assert!(second.wait().unwrap().success());
+        let text = std::fs::read_to_string(root.path().join("locales/ru/codes.ftl")).unwrap();
+        assert!(
+            text.contains(&format!("Первый {round}."))
+                && text.contains(&format!("Второй {round}.")),
+            "round {round}: an update was lost:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_file_changed_since_it_was_read_is_not_overwritten() {
+    let root = fixture("mini");
+    let locales = root.path().join("locales");
+    let tags = ["en".parse().unwrap(), "ru".parse().unwrap()];
+    let tree = statusdb::source::tree::load(&locales, &tags).unwrap();
+    let csv = root.path().join("in.csv");
+    common::one_row_csv(&csv, "code-503.summary", SUMMARY_503, "Позже.");
+    let units = statusdb::transfer::csvfile::read(&csv).unwrap();
+    let plan = statusdb::transfer::import::plan(&tree.locales[0], &tree.locales[1], units);
+    let codes = locales.join("ru/codes.ftl");
+    let edited = std::fs::read_to_string(&codes).unwrap() + "\nedited-meanwhile = Да\n";
+    std::fs::write(&codes, &edited).unwrap();
+    let err = statusdb::transfer::import::write(&plan)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("codes.ftl changed on disk since import read it"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&codes).unwrap(), edited);
+}
+
+#[test]
+fn a_failure_on_the_second_file_leaves_the_first_untouched() {
+    let root = fixture("mini");
+    let ru = root.path().join("locales/ru");
+    std::fs::remove_file(ru.join("pairs.ftl")).unwrap();
+    // The second target cannot be replaced: a folder stands where it goes.
+    std::fs::create_dir(ru.join("pairs.ftl")).unwrap();
+    let before = std::fs::read(ru.join("codes.ftl")).unwrap();
+    let note =
+        "A missing page is not an outage: 404 says the URL is wrong, 503 says the server is down.";
+    let csv = root.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        csv_text(&[
+            ("code-503.summary", "codes.ftl", SUMMARY_503, "Позже."),
+            ("pair-404-503", "pairs.ftl", note, "Заметка."),
+        ]),
+    )
+    .unwrap();
+    let output = statusdb()
+        .args(import_args(root.path(), &csv))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("pairs.ftl is a folder"), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(std::fs::read(ru.join("codes.ftl")).unwrap(), before);
+}
+
+#[test]
+fn the_same_key_twice_is_refused_with_both_lines() {
+    let root = fixture("mini");
+    let codes = root.path().join("locales/ru/codes.ftl");
+    let before = std::fs::read(&codes).unwrap();
+    let csv = root.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        csv_text(&[
+            ("code-503.summary", "codes.ftl", SUMMARY_503, "Позже."),
+            ("code-200.summary", "codes.ftl", SUMMARY_200, "Готово."),
+            ("code-503.summary", "codes.ftl", SUMMARY_503, "Потом."),
+        ]),
+    )
+    .unwrap();
+    let output = statusdb()
+        .args(import_args(root.path(), &csv))
+        .arg("--partial")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "in.csv:4: refused `code-503.summary`: the key is also on line 2; keep one row per key"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("in.csv:2: refused `code-503.summary`: the key is also on line 4"),
+        "{stderr}"
+    );
+    let text = std::fs::read_to_string(&codes).unwrap();
+    assert!(text.contains("Готово."), "the other row was not applied");
+    assert!(!text.contains("Позже") && !text.contains("Потом"), "{text}");
+    assert_ne!(std::fs::read(&codes).unwrap(), before);
+}
+
+/// A process id no process has: where a killed run's temporary files say
+/// their owner was.
+fn dead_pid() -> u32 {
+    (400_000..)
+        .find(|pid| !Path::new("/proc").join(pid.to_string()).exists())
+        .unwrap()
+}
+
+#[test]
+fn temporary_files_of_a_killed_import_are_removed_from_every_folder() {
+    let root = fixture("mini");
+    let ru = root.path().join("locales/ru");
+    std::fs::create_dir(ru.join("sub")).unwrap();
+    let stale = format!(".statusdb-{}-abcdef.tmp", dead_pid());
+    std::fs::write(ru.join("sub").join(&stale), "half").unwrap();
+    std::fs::write(ru.join(&stale), "half").unwrap();
+    let csv = root.path().join("in.csv");
+    common::one_row_csv(&csv, "code-503.summary", SUMMARY_503, "Позже.");
+    statusdb()
+        .args(import_args(root.path(), &csv))
+        .assert()
+        .success();
+    assert_eq!(common::leftover_temp_files(&ru), Vec::<String>::new());
+    assert_eq!(
+        common::leftover_temp_files(&ru.join("sub")),
+        Vec::<String>::new()
+    );
+}
