@@ -11,6 +11,7 @@ pub mod lint;
 mod pages;
 mod plurals;
 mod references;
+mod resolve;
 mod rule;
 mod terminology;
 mod text;
@@ -159,6 +160,7 @@ fn check_locale(
     let mut found = ids::check(locale, catalog);
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(tag, catalog));
+    found.extend(resolve::check(locale, catalog));
     if options.runs(plurals::RULES) {
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }

@@ -78,6 +78,7 @@ rules! {
     TermMessageClash = "term-message-clash", Error, Stops, "a term and a message share a name (fluent-rs cannot keep both)";
     UnknownVariable = "unknown-variable", Error, Stops, "the translation uses a variable the reference does not have";
     UnknownReference = "unknown-reference", Error, Stops, "a reference to a message or term the locale does not define";
+    Unresolvable = "unresolvable", Error, Stops, "Fluent cannot format the text: it refers to itself (directly or in a cycle) or expands to more than 100 placeables";
     UnknownCode = "unknown-code", Error, Stops, "text for a code that `data/status-codes.csv` does not have";
     PairOrder = "pair-order", Error, Stops, "a `pair-A-B` note that names the higher code first";
     MissingCodeText = "missing-code-text", Error, Continues, "the reference lacks a code's name or one of its five attributes";

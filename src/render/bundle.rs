@@ -2,23 +2,9 @@
 
 use std::borrow::Cow;
 
-use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+use fluent_bundle::FluentArgs;
 
-use crate::source::Locale;
-
-pub(crate) type Bundle<'a> = FluentBundle<&'a FluentResource>;
-
-/// A bundle holding every file of `locale`. Ids defined twice are reported by
-/// the checks; here the first definition wins.
-pub(crate) fn bundle(locale: &Locale) -> Bundle<'_> {
-    let mut bundle = FluentBundle::new(vec![locale.tag.langid().clone()]);
-    // Isolation marks would end up in the database and in every page.
-    bundle.set_use_isolating(false);
-    for file in &locale.files {
-        let _ = bundle.add_resource(file.resource());
-    }
-    bundle
-}
+pub(crate) use crate::source::Bundle;
 
 /// The formatted value (`attr` = `None`) or attribute of message `id`.
 pub(crate) fn format(

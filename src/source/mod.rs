@@ -19,4 +19,5 @@ pub use facts::Facts;
 pub(crate) use facts::StatusCode;
 pub use ftl::FtlFile;
 pub use tag::LocaleTag;
+pub(crate) use tree::Bundle;
 pub use tree::{BrokenFile, Locale, LocaleTree};

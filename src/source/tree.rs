@@ -35,7 +35,22 @@ pub struct BrokenFile {
     pub(crate) message: String,
 }
 
+/// Every file of a locale in one Fluent bundle, to format its strings.
+pub(crate) type Bundle<'a> = fluent_bundle::FluentBundle<&'a fluent_bundle::FluentResource>;
+
 impl Locale {
+    /// A bundle holding every file. Ids defined twice are reported by the
+    /// checks; here the first definition wins.
+    pub(crate) fn bundle(&self) -> Bundle<'_> {
+        let mut bundle = fluent_bundle::FluentBundle::new(vec![self.tag.langid().clone()]);
+        // Isolation marks would end up in the database and in every page.
+        bundle.set_use_isolating(false);
+        for file in &self.files {
+            let _ = bundle.add_resource(file.resource());
+        }
+        bundle
+    }
+
     pub(crate) fn file(&self, rel: &str) -> Option<&FtlFile> {
         self.files.iter().find(|f| f.rel == rel)
     }

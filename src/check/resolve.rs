@@ -1,0 +1,62 @@
+//! Formatting: every message value and attribute goes through the Fluent
+//! resolver once, and what it refuses (a reference cycle, more placeables
+//! than it expands) is an error, because the published text would show a
+//! raw `{…}` instead.
+
+use fluent_bundle::FluentError;
+use fluent_bundle::resolver::ResolverError;
+
+use super::diagnostic::Diagnostic;
+use super::rule::Rule;
+use crate::source::Locale;
+use crate::source::catalog::Catalog;
+
+/// Formats every unit of the locale's messages without arguments.
+pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
+    let bundle = locale.bundle();
+    let mut found = Vec::new();
+    for entry in catalog.entries.values().filter(|e| !e.is_term()) {
+        let Some(message) = bundle.get_message(&entry.key) else {
+            continue;
+        };
+        for unit in entry.units() {
+            let pattern = match unit {
+                Some(name) => message.get_attribute(name).map(|a| a.value()),
+                None => message.value(),
+            };
+            let Some(pattern) = pattern else { continue };
+            let mut errors = Vec::new();
+            let _ = bundle.format_pattern(pattern, None, &mut errors);
+            if let Some(why) = errors.iter().find_map(refusal) {
+                found.push(
+                    Diagnostic::new(
+                        Rule::Unresolvable,
+                        format!("{} cannot be formatted: {why}", entry.unit_name(unit)),
+                    )
+                    .locale(locale.tag.as_str())
+                    .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
+                    .help("Fluent would show a raw `{…}` in its place; break the cycle or reduce the references"),
+                );
+            }
+        }
+    }
+    found
+}
+
+/// The resolver errors that mean broken text. Variables come from the app
+/// at run time, functions may be the app's own, and unknown messages and
+/// terms are `unknown-reference` findings already.
+fn refusal(error: &FluentError) -> Option<&'static str> {
+    match error {
+        FluentError::ResolverError(ResolverError::Cyclic) => {
+            Some("it refers to itself, directly or through other messages or terms")
+        }
+        FluentError::ResolverError(ResolverError::TooManyPlaceables) => {
+            Some("it expands to more placeables than Fluent resolves (100)")
+        }
+        FluentError::ResolverError(ResolverError::MissingDefault) => {
+            Some("a select expression has no default variant")
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,64 @@
+//! What the Fluent resolver refuses is an error finding, and build stops
+//! rather than publish a raw `{…}`.
+
+mod common;
+
+use common::{fixture, statusdb};
+
+fn edit(root: &std::path::Path, from: &str, to: &str) {
+    let path = root.join("locales/ru/codes.ftl");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from));
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn resolver_errors_fail_validate_and_stop_build() {
+    let many = "{ \"x\" }".repeat(101);
+    let cases = [
+        (
+            "a message that refers to itself",
+            "code-404 = Не найдено",
+            "code-404 = { code-404 }".to_string(),
+            "`code-404` cannot be formatted: it refers to itself",
+        ),
+        (
+            "a cycle of terms",
+            "code-404 = Не найдено",
+            "-a = { -b }\n-b = { -a }\ncode-404 = { -a }".to_string(),
+            "`code-404` cannot be formatted: it refers to itself",
+        ),
+        (
+            "too many placeables",
+            "code-404 = Не найдено",
+            format!("code-404 = {many}"),
+            "`code-404` cannot be formatted: it expands to more placeables than Fluent resolves (100)",
+        ),
+    ];
+    for (what, from, to, expected) in cases {
+        let root = fixture("mini");
+        edit(root.path(), from, &to);
+        let output = statusdb()
+            .args(["validate", "--strict", "--locales"])
+            .arg(root.path().join("locales"))
+            .arg("--data")
+            .arg(root.path().join("data"))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{what}: {stdout}");
+        let line = format!("error[unresolvable]: {expected}");
+        assert!(stdout.contains(&line), "{what}: {stdout}");
+        let out = root.path().join("out.sqlite");
+        let output = statusdb()
+            .args(common::build_args(root.path(), &out))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{what}");
+        assert!(
+            String::from_utf8_lossy(&output.stderr).contains(&line),
+            "{what}"
+        );
+        assert!(!out.exists(), "{what}: a database was published");
+    }
+}
