@@ -197,3 +197,46 @@ fn temporary_files_of_a_killed_import_are_removed_from_every_folder() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn rows_that_would_give_validate_a_new_error_are_refused() {
+    let cases = [
+        ("Поз\0же.", "the translation contains a NUL character"),
+        (
+            "Позже { nosuch }.",
+            "validate would then report: `code-503.summary` refers to `nosuch`, which this locale does not define",
+        ),
+        (
+            "Позже { -nosuch }.",
+            "validate would then report: `code-503.summary` refers to `-nosuch`, which this locale does not define",
+        ),
+        (
+            "Позже { code-503.summary }.",
+            "validate would then report: `code-503.summary` cannot be formatted: it refers to itself",
+        ),
+    ];
+    for (translation, reason) in cases {
+        let root = fixture("mini");
+        let codes = root.path().join("locales/ru/codes.ftl");
+        let before = std::fs::read(&codes).unwrap();
+        let csv = root.path().join("in.csv");
+        common::one_row_csv(&csv, "code-503.summary", SUMMARY_503, translation);
+        let output = statusdb()
+            .args(import_args(root.path(), &csv))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{translation:?}: {stderr}");
+        let expected = format!("in.csv:2: refused `code-503.summary`: {reason}");
+        assert!(stderr.contains(&expected), "{translation:?}: {stderr}");
+        assert_eq!(std::fs::read(&codes).unwrap(), before);
+    }
+    // A reference the locale does define is fine.
+    let root = fixture("mini");
+    let csv = root.path().join("in.csv");
+    common::one_row_csv(&csv, "code-503.summary", SUMMARY_503, "Как { code-200 }.");
+    statusdb()
+        .args(import_args(root.path(), &csv))
+        .assert()
+        .success();
+}

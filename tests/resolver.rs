@@ -62,3 +62,30 @@ fn resolver_errors_fail_validate_and_stop_build() {
         assert!(!out.exists(), "{what}: a database was published");
     }
 }
+
+#[test]
+fn escapes_that_are_not_characters_are_errors() {
+    for escape in [r"\u0000", r"\uD800", r"\UDFFF00"] {
+        let root = fixture("mini");
+        let to = format!("code-404 = Не {{ \"{escape}\" }} найдено");
+        edit(root.path(), "code-404 = Не найдено", &to);
+        let output = statusdb()
+            .args(["validate", "--locales"])
+            .arg(root.path().join("locales"))
+            .arg("--data")
+            .arg(root.path().join("data"))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(1), "{escape}: {stdout}");
+        let expected = format!("error[invalid-escape]: `code-404` has the escape `{escape}`");
+        assert!(stdout.contains(&expected), "{escape}: {stdout}");
+        let out = root.path().join("out.sqlite");
+        let output = statusdb()
+            .args(common::build_args(root.path(), &out))
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{escape}");
+        assert!(!out.exists());
+    }
+}

@@ -6,6 +6,7 @@
 mod completeness;
 mod content;
 mod diagnostic;
+mod escapes;
 mod ids;
 pub mod lint;
 mod pages;
@@ -161,6 +162,7 @@ fn check_locale(
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(tag, catalog));
     found.extend(resolve::check(locale, catalog));
+    found.extend(escapes::check(tag, catalog));
     if options.runs(plurals::RULES) {
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }

@@ -79,6 +79,7 @@ rules! {
     UnknownVariable = "unknown-variable", Error, Stops, "the translation uses a variable the reference does not have";
     UnknownReference = "unknown-reference", Error, Stops, "a reference to a message or term the locale does not define";
     Unresolvable = "unresolvable", Error, Stops, "Fluent cannot format the text: it refers to itself (directly or in a cycle) or expands to more than 100 placeables";
+    InvalidEscape = "invalid-escape", Error, Stops, "a string literal escape that is not a character: `\\u0000` (NUL) or half of a surrogate pair such as `\\uD800`";
     UnknownCode = "unknown-code", Error, Stops, "text for a code that `data/status-codes.csv` does not have";
     PairOrder = "pair-order", Error, Stops, "a `pair-A-B` note that names the higher code first";
     MissingCodeText = "missing-code-text", Error, Continues, "the reference lacks a code's name or one of its five attributes";

@@ -15,6 +15,8 @@ pub(crate) struct Uses<'a> {
     pub(crate) variables: BTreeSet<&'a str>,
     /// Message references as `id` or `id.attr`; term references as `-id`.
     pub(crate) references: BTreeSet<String>,
+    /// String literals as written, escapes not yet decoded.
+    pub(crate) literals: Vec<&'a str>,
 }
 
 pub(crate) fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
@@ -33,6 +35,7 @@ pub(crate) fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
         InlineExpression::TermReference { id, .. } => {
             uses.references.insert(format!("-{}", id.name));
         }
+        InlineExpression::StringLiteral { value } => uses.literals.push(value),
         _ => {}
     };
     visit_pattern(pattern, &mut record, 0);

@@ -54,8 +54,10 @@ pub struct Plan {
 }
 
 /// An accepted row: a unit's new text, in reference order.
+#[derive(Clone)]
 struct Edit {
     order: usize,
+    line: u64,
     key: String,
     text: String,
 }
@@ -78,6 +80,7 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
         match accepted {
             Ok(order) => edits.entry(unit.file).or_default().push(Edit {
                 order,
+                line: unit.line,
                 key: unit.key,
                 text: unit.translation,
             }),
@@ -88,13 +91,63 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
             }),
         }
     }
-    for (rel, mut file_edits) in edits {
+    for file_edits in edits.values_mut() {
         file_edits.sort_by_key(|e| e.order);
-        if let Some(write) = patch_file(locale, &rel, &index, file_edits, &mut plan.counts) {
-            plan.writes.push(write);
-        }
     }
-    plan
+    // Rows the locale as a whole would not survive are refused, and the
+    // rest planned again, until what remains adds no error.
+    loop {
+        let (writes, counts) = patch_all(locale, &index, &edits);
+        let found = super::verify::new_errors(reference, locale, &writes);
+        if found.is_empty() {
+            plan.writes = writes;
+            plan.counts = counts;
+            return plan;
+        }
+        plan.refused.extend(culprits(&mut edits, &found));
+    }
+}
+
+fn patch_all(
+    locale: &Locale,
+    index: &ReferenceIndex,
+    edits: &BTreeMap<String, Vec<Edit>>,
+) -> (Vec<FileWrite>, Counts) {
+    let mut counts = Counts::default();
+    let writes = edits
+        .iter()
+        .filter_map(|(rel, file_edits)| patch_file(locale, rel, index, file_edits, &mut counts))
+        .collect();
+    (writes, counts)
+}
+
+/// Takes out of `edits` the rows a new error names (every row when none
+/// is named) and refuses them with that error.
+fn culprits(
+    edits: &mut BTreeMap<String, Vec<Edit>>,
+    found: &[crate::check::Diagnostic],
+) -> Vec<Refusal> {
+    let named = |e: &Edit| {
+        found
+            .iter()
+            .find(|d| d.message.contains(&format!("`{}`", e.key)))
+    };
+    let any_named = edits.values().flatten().any(|e| named(e).is_some());
+    let mut refused = Vec::new();
+    for file_edits in edits.values_mut() {
+        file_edits.retain(|e| {
+            let Some(d) = named(e).or(found.first().filter(|_| !any_named)) else {
+                return true;
+            };
+            refused.push(Refusal {
+                line: e.line,
+                key: e.key.clone(),
+                reason: format!("validate would then report: {}", d.message),
+            });
+            false
+        });
+    }
+    refused
 }
 
 /// The CSV lines of each key, to refuse a key given twice (the rows would
@@ -238,6 +291,12 @@ fn obsolete_unit(locale: &Locale, row: &TranslationUnit) -> Result<(), String> {
 
 /// A translation must parse as a Fluent value and use only known variables.
 fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
+    if text.contains('\0') {
+        return Err(
+            "the translation contains a NUL character, which no text file may hold; remove it"
+                .into(),
+        );
+    }
     if crate::source::depth::too_deep(text).is_some() {
         let max = crate::source::depth::MAX_NESTING;
         return Err(format!(
@@ -288,7 +347,7 @@ fn patch_file(
     locale: &Locale,
     rel: &str,
     index: &ReferenceIndex,
-    edits: Vec<Edit>,
+    edits: &[Edit],
     counts: &mut Counts,
 ) -> Option<FileWrite> {
     let existing = locale.file(rel);
@@ -322,7 +381,7 @@ fn patch_file(
                 counts.updated += 1;
             }
             (Some(entry), None) => {
-                patches.push(insert_unit(source, entry, &edit, &rank, eol));
+                patches.push(insert_unit(source, entry, edit, &rank, eol));
                 changes.push(format!("added {}", edit.key));
                 counts.added += 1;
             }
@@ -330,8 +389,8 @@ fn patch_file(
                 .iter_mut()
                 .find(|(k, _)| k == entry_key(&edit.key))
             {
-                Some((_, list)) => list.push(edit),
-                None => new_entries.push((entry_key(&edit.key).to_string(), vec![edit])),
+                Some((_, list)) => list.push(edit.clone()),
+                None => new_entries.push((entry_key(&edit.key).to_string(), vec![edit.clone()])),
             },
         }
     }

@@ -12,5 +12,6 @@ pub mod export;
 pub mod import;
 pub(crate) mod spans;
 pub mod unit;
+mod verify;
 
 pub use unit::{Status, TranslationUnit};
