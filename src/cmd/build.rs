@@ -29,7 +29,7 @@ pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
         &rendered,
         sources.facts.codes.len(),
         findings,
-    )?);
+    )?)?;
     Ok(EXIT_OK)
 }
 

@@ -13,6 +13,6 @@ pub(crate) fn run(args: &CompareArgs) -> Result<u8> {
         PageFormat::Text => page::text(&page),
         PageFormat::Markdown => page::markdown(&page),
         PageFormat::Json => page::json(&page),
-    });
+    })?;
     Ok(EXIT_OK)
 }

@@ -21,7 +21,7 @@ pub(crate) fn run(args: &ExportArgs) -> Result<u8> {
                 path.display()
             ));
         }
-        None => super::print(&String::from_utf8_lossy(&bytes)),
+        None => super::print(&String::from_utf8_lossy(&bytes))?,
     }
     Ok(EXIT_OK)
 }

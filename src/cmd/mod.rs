@@ -29,9 +29,17 @@ pub fn run(cli: Cli) -> Result<u8> {
     }
 }
 
-/// Writes to stdout; a closed pipe (`statusdb ... | head`) is not an error.
-fn print(text: &str) {
-    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+/// Writes to stdout. A closed pipe (`statusdb ... | head`) ends the output
+/// quietly; any other failure (a full disk) is an error, so output cut
+/// short never passes for complete.
+fn print(text: &str) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::io("write to", "standard output", e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// Writes to stderr, for diagnostics and notes.

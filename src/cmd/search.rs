@@ -12,7 +12,7 @@ pub(crate) fn run(args: &SearchArgs) -> Result<u8> {
     super::print(&match args.format {
         ReportFormat::Text => text(&hits, &query),
         ReportFormat::Json => serde_json::to_string_pretty(&hits).expect("hits serialize") + "\n",
-    });
+    })?;
     Ok(if hits.is_empty() {
         EXIT_FINDINGS
     } else {

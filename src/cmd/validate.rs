@@ -33,7 +33,7 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
     super::print(&match args.format {
         ReportFormat::Json => report::json(&checked),
         ReportFormat::Text => text(&checked),
-    });
+    })?;
     Ok(exit_code(&checked, args.strict))
 }
 

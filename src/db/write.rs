@@ -26,7 +26,32 @@ pub fn write_file(out: &Path, facts: &Facts, rendered: &Rendered) -> Result<()> 
         fill(&mut conn, out, facts, rendered)?;
         conn.close().map_err(|(_, e)| Error::db(out, e))?;
     }
-    atomic::persist(temp, out)
+    atomic::persist(temp, out)?;
+    // Left in place, SQLite would apply the old file's journal or WAL to the
+    // new one. Removed only now: until the rename they may be the old
+    // file's recovery data.
+    remove_sidecars(out)
+}
+
+/// Removes the `-journal`, `-wal` and `-shm` files of the database at
+/// `out`. They belong to the file being replaced; an app that holds that
+/// file open keeps its own handles and goes on reading the old version.
+fn remove_sidecars(out: &Path) -> Result<()> {
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut name = out.as_os_str().to_owned();
+        name.push(suffix);
+        match std::fs::remove_file(&name) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::io(
+                    "remove the stale",
+                    std::path::PathBuf::from(name),
+                    e,
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// Applies the schema and inserts every row in one transaction.
