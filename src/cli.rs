@@ -139,8 +139,8 @@ pub(crate) struct SearchArgs {
     /// Language to search in (BCP 47 tag)
     #[arg(long, default_value = "en")]
     pub(crate) locale: String,
-    /// Most results to show
-    #[arg(long, default_value_t = 10)]
+    /// Most results to show (1 or more)
+    #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub(crate) limit: usize,
     /// Built database to read
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]

@@ -4,7 +4,7 @@
 use super::diagnostic::Diagnostic;
 use super::rule::Rule;
 use crate::model;
-use crate::source::catalog::Catalog;
+use crate::source::catalog::{Catalog, Entry};
 use crate::source::{Facts, Locale, LocaleTree};
 
 /// Locales in the tree and in `data/locales.csv` must be the same set.
@@ -83,6 +83,10 @@ fn unknown_codes(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic>
             }
             _ => continue,
         };
+        if let Some(d) = non_canonical(tag, entry, &codes) {
+            found.push(d);
+            continue;
+        }
         for code in codes.into_iter().filter(|&c| facts.code(c).is_none()) {
             found.push(
                 Diagnostic::new(
@@ -99,6 +103,30 @@ fn unknown_codes(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic>
         }
     }
     found
+}
+
+/// `pair-0404-0503` parses, but the database looks up `pair-404-503`: the
+/// text would silently never be published.
+fn non_canonical(tag: &str, entry: &Entry, codes: &[u16]) -> Option<Diagnostic> {
+    let canonical = match codes {
+        [code] => model::code_id(*code),
+        [a, b] => model::pair_id(*a, *b),
+        _ => return None,
+    };
+    (entry.key != canonical).then(|| {
+        Diagnostic::new(
+            Rule::IdFormat,
+            format!(
+                "`{}` is not written the way statusdb looks it up",
+                entry.key
+            ),
+        )
+        .locale(tag)
+        .at(entry.file, entry.offset, entry.key.len())
+        .help(format!(
+            "rename it `{canonical}`, or its text is never published"
+        ))
+    })
 }
 
 fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic> {

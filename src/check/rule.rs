@@ -81,6 +81,7 @@ rules! {
     Unresolvable = "unresolvable", Error, Stops, "Fluent cannot format the text: it refers to itself (directly or in a cycle) or expands to more than 100 placeables";
     InvalidEscape = "invalid-escape", Error, Stops, "a string literal escape that is not a character: `\\u0000` (NUL) or half of a surrogate pair such as `\\uD800`";
     UnknownCode = "unknown-code", Error, Stops, "text for a code that `data/status-codes.csv` does not have";
+    IdFormat = "id-format", Error, Stops, "a `code-N` or `pair-A-B` id written another way (`pair-0404-0503`), which statusdb would never look up";
     PairOrder = "pair-order", Error, Stops, "a `pair-A-B` note that names the higher code first";
     MissingCodeText = "missing-code-text", Error, Continues, "the reference lacks a code's name or one of its five attributes";
     MissingUiText = "missing-ui-text", Error, Stops, "the reference lacks a UI string the database needs";

@@ -50,7 +50,14 @@ fn eprint(text: &str) {
 /// The database at `path`, or one built in memory from the sources when
 /// that file does not exist.
 fn open_database(path: &Path, sources: &SourceArgs) -> Result<rusqlite::Connection> {
-    if path.exists() {
+    if let Ok(meta) = std::fs::metadata(path) {
+        if !meta.is_file() {
+            return Err(Error::Usage(format!(
+                "--db {} is {}, not a database file; give the path of a file written by `statusdb build`",
+                path.display(),
+                crate::source::input::kind(&meta)
+            )));
+        }
         return db::open(path);
     }
     eprint(&format!(

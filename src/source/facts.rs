@@ -249,6 +249,16 @@ fn load_aliases(path: &Path, codes: &[StatusCode]) -> Result<Vec<Alias>> {
 
 fn load_locales(path: &Path) -> Result<Vec<LocaleInfo>> {
     let rows = csvrows::read::<LocaleInfo>(path)?;
+    let mut seen = std::collections::BTreeMap::new();
+    for row in &rows {
+        if let Some(first) = seen.insert(row.value.tag.clone(), row.line) {
+            let msg = format!(
+                "locale `{}` is already listed on line {first}; keep one row per locale",
+                row.value.tag
+            );
+            return Err(data_error(path, row.line, msg));
+        }
+    }
     let references = rows.iter().filter(|r| r.value.is_reference).count();
     if references != 1 {
         let line = rows.last().map_or(1, |r| r.line);

@@ -36,6 +36,14 @@ impl FtlFile {
                 "contains a NUL byte, so it is not a text file; remove the byte or restore the file",
             ));
         }
+        if let Some(offset) = text.find('\r').filter(|_| !text.contains('\n')) {
+            return Err(refusal(
+                path,
+                &text,
+                offset,
+                "uses carriage returns (CR) alone as line endings, so Fluent would read the whole file as one line; save it with LF or CRLF line endings",
+            ));
+        }
         if let Some(offset) = too_deep(&text) {
             let why = format!(
                 "placeables are nested more than {MAX_NESTING} levels deep; statusdb refuses such files rather than risk running out of stack"

@@ -196,6 +196,16 @@ fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
             message: "the file is a symbolic link; statusdb does not follow links to files, so nothing outside the tree is ever read".into(),
         });
     }
+    let unnamed = path
+        .strip_prefix(dir)
+        .map_or(true, |rel| rel.to_str().is_none());
+    if unnamed {
+        return Err(Error::Data {
+            path: path.to_path_buf(),
+            line: 0,
+            message: "the file name is not valid UTF-8, so it cannot be matched with the reference's files; rename it".into(),
+        });
+    }
     let bytes = super::input::read(path)?;
     FtlFile::parse(path, relative(dir, path), bytes)
 }
