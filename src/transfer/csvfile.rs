@@ -61,10 +61,12 @@ fn neutralize(cell: &str) -> String {
     }
 }
 
+/// Removes the quote [`neutralize`] added, and only that one: a cell a
+/// translator starts with a quote (`'s-Hertogenbosch`) keeps it.
 fn restore(cell: String) -> String {
     match cell.strip_prefix('\'') {
-        Some(rest) => rest.to_string(),
-        None => cell,
+        Some(rest) if rest.starts_with(FORMULA_START) || rest.starts_with('\'') => rest.to_string(),
+        _ => cell,
     }
 }
 
@@ -154,5 +156,7 @@ mod tests {
             assert_eq!(restore(neutralize(cell)), cell);
             assert!(!neutralize(cell).starts_with(FORMULA_START));
         }
+        // A quote a translator typed is text, not export's mark.
+        assert_eq!(restore("'s-Hertogenbosch".into()), "'s-Hertogenbosch");
     }
 }

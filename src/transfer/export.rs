@@ -14,9 +14,11 @@ use crate::source::{FtlFile, Locale, walk};
 /// then the locale's obsolete units; in file and entry order.
 pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
     let catalog = Catalog::new(reference);
+    // By key across all files: a message the reference moved to another
+    // file is still translated where the locale has it.
+    let translated = all_units(locale);
     let mut rows = Vec::new();
     for ref_file in &reference.files {
-        let translated = locale.file(&ref_file.rel).map(unit_map).unwrap_or_default();
         let comments = comments(ref_file);
         for unit in units_of(ref_file) {
             let translation = translated
@@ -42,8 +44,8 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
             rows.push(row);
         }
     }
+    let known = all_units(reference);
     for file in &locale.files {
-        let known = reference.file(&file.rel).map(unit_map).unwrap_or_default();
         for unit in units_of(file)
             .into_iter()
             .filter(|u| !known.contains_key(&u.key) && !u.key.starts_with('-'))
@@ -110,11 +112,14 @@ pub(crate) fn units_of(file: &FtlFile) -> Vec<Unit> {
         .collect()
 }
 
-fn unit_map(file: &FtlFile) -> BTreeMap<String, Unit> {
-    units_of(file)
-        .into_iter()
-        .map(|u| (u.key.clone(), u))
-        .collect()
+/// Every unit of a locale by key; the first wins where an id is defined
+/// twice (a finding of its own).
+fn all_units(locale: &Locale) -> BTreeMap<String, Unit> {
+    let mut map = BTreeMap::new();
+    for unit in locale.files.iter().flat_map(units_of) {
+        map.entry(unit.key.clone()).or_insert(unit);
+    }
+    map
 }
 
 /// `greeting` of `greeting.title`.

@@ -72,18 +72,27 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
         .filter(|u| !u.translation.is_empty())
         .collect();
     let lines = lines_by_key(&units);
+    let homes = entry_homes(locale);
     for unit in units {
         let accepted = match lines.get(unit.key.as_str()) {
             Some(lines) if lines.len() > 1 => Err(duplicate(unit.line, lines)),
             _ => index.accept(locale, &unit),
         };
         match accepted {
-            Ok(order) => edits.entry(unit.file).or_default().push(Edit {
-                order,
-                line: unit.line,
-                key: unit.key,
-                text: unit.translation,
-            }),
+            Ok(order) => {
+                // Where the locale already has the entry, even if the
+                // reference moved it: another copy would define it twice.
+                let home = homes.get(entry_key(&unit.key)).cloned();
+                edits
+                    .entry(home.unwrap_or(unit.file))
+                    .or_default()
+                    .push(Edit {
+                        order,
+                        line: unit.line,
+                        key: unit.key,
+                        text: unit.translation,
+                    })
+            }
             Err(reason) => plan.refused.push(Refusal {
                 line: unit.line,
                 key: unit.key,
@@ -148,6 +157,17 @@ fn culprits(
         });
     }
     refused
+}
+
+/// The file each entry of the locale is in (the first, if defined twice).
+fn entry_homes(locale: &Locale) -> BTreeMap<String, String> {
+    let mut homes = BTreeMap::new();
+    for file in &locale.files {
+        for entry in spans::entries(file) {
+            homes.entry(entry.key).or_insert_with(|| file.rel.clone());
+        }
+    }
+    homes
 }
 
 /// The CSV lines of each key, to refuse a key given twice (the rows would
@@ -303,7 +323,7 @@ fn check_translation(text: &str, variables: &[String]) -> Result<(), String> {
             "the translation nests placeables more than {max} levels deep"
         ));
     }
-    let source = format!("check ={}\n", value_source(text, "\n"));
+    let source = format!("translation ={}\n", value_source(text, "\n"));
     let resource = match fluent_syntax::parser::parse(source.as_str()) {
         Ok(resource) => resource,
         Err((_, errors)) => {

@@ -141,20 +141,27 @@ pub(crate) fn cell_text(raw: &str) -> String {
 /// The source that puts `text` after `=`: on the same line when it is one
 /// line, else indented on the following lines, with the file's line ending.
 pub(crate) fn value_source(text: &str, eol: &str) -> String {
-    if !text.contains('\n') {
+    let Some((first, rest)) = text.split_once('\n') else {
         return format!(" {text}");
+    };
+    // An indented line starting with `[`, `*` or `.` would read as a
+    // variant or an attribute: such a first line stays beside the `=`.
+    if first.starts_with(['[', '*', '.']) {
+        return format!(" {first}{eol}{}", indented(rest, eol));
     }
+    format!("{eol}{}", indented(text, eol))
+}
+
+/// Every non-empty line indented by four spaces, joined by `eol`.
+fn indented(text: &str, eol: &str) -> String {
     let lines: Vec<String> = text
         .split('\n')
-        .map(|l| {
-            if l.is_empty() {
-                String::new()
-            } else {
-                format!("    {l}")
-            }
+        .map(|l| match l.is_empty() {
+            true => String::new(),
+            false => format!("    {l}"),
         })
         .collect();
-    format!("{eol}{}", lines.join(eol))
+    lines.join(eol)
 }
 
 #[cfg(test)]
@@ -197,5 +204,6 @@ mod tests {
             value_source("{ $n ->\n   *[other] x\n}", "\r\n"),
             "\r\n    { $n ->\r\n       *[other] x\r\n    }"
         );
+        assert_eq!(value_source("[beta] a\nb", "\n"), " [beta] a\n    b");
     }
 }
