@@ -8,9 +8,11 @@ use crate::transfer::{csvfile, import};
 pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     // Held until the files are written, so concurrent imports take turns
     // and each one reads what the previous one wrote.
-    let _lock = match args.dry_run {
-        true => None,
-        false => Some(crate::atomic::lock_tree(&args.transfer.locales)?),
+    // (A missing folder is reported by the loader, with what to do.)
+    let locales = &args.transfer.locales;
+    let _lock = match !args.dry_run && locales.is_dir() {
+        true => Some(crate::atomic::lock_tree(locales)?),
+        false => None,
     };
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
