@@ -10,6 +10,7 @@
 pub mod csvfile;
 pub mod export;
 pub mod import;
+mod patch;
 pub(crate) mod spans;
 pub mod unit;
 mod verify;

@@ -1,0 +1,175 @@
+//! Import's byte patches: each accepted edit changes only the bytes of its
+//! own value or attribute; new entries go where the reference has them.
+
+use super::export::{attribute, entry_key};
+use super::import::{Counts, Edit, FileWrite, ReferenceIndex};
+use super::spans::{self, EntrySpan, value_source};
+use crate::source::{FtlFile, Locale};
+
+/// New contents for one file, or `None` when every edit is already there.
+pub(super) fn file(
+    locale: &Locale,
+    rel: &str,
+    index: &ReferenceIndex,
+    edits: &[Edit],
+    counts: &mut Counts,
+) -> Option<FileWrite> {
+    let existing = locale.file(rel);
+    let order = index.entry_order(rel);
+    let rank = |key: &str| index.rank(key);
+    let source = existing.map_or("", |f| f.source());
+    let eol = if source.contains("\r\n") {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let entries = existing.map(spans::entries).unwrap_or_default();
+    let mut patches: Vec<(usize, usize, String)> = Vec::new();
+    let mut changes = Vec::new();
+    // New entries in reference order, so entries inserted at one place keep it.
+    let mut new_entries: Vec<(String, Vec<Edit>)> = Vec::new();
+    for edit in edits {
+        let entry = entries.iter().find(|e| e.key == entry_key(&edit.key));
+        match (
+            entry,
+            entry.and_then(|e| e.units.iter().find(|u| u.key == edit.key)),
+        ) {
+            (_, Some(unit)) if unit.text == edit.text => counts.unchanged += 1,
+            (_, Some(unit)) => {
+                patches.push((
+                    unit.span.start,
+                    unit.span.end,
+                    value_source(&edit.text, eol),
+                ));
+                changes.push(format!("updated {}", edit.key));
+                counts.updated += 1;
+            }
+            (Some(entry), None) => {
+                patches.push(insert_unit(source, entry, edit, &rank, eol));
+                changes.push(format!("added {}", edit.key));
+                counts.added += 1;
+            }
+            (None, None) => match new_entries
+                .iter_mut()
+                .find(|(k, _)| k == entry_key(&edit.key))
+            {
+                Some((_, list)) => list.push(edit.clone()),
+                None => new_entries.push((entry_key(&edit.key).to_string(), vec![edit.clone()])),
+            },
+        }
+    }
+    for (key, unit_edits) in &new_entries {
+        patches.push(insert_entry(source, &entries, &order, key, unit_edits, eol));
+        changes.extend(unit_edits.iter().map(|e| format!("added {}", e.key)));
+        counts.added += unit_edits.len();
+    }
+    if patches.is_empty() {
+        return None;
+    }
+    let mut contents = if existing.is_some_and(|f| f.has_bom) {
+        "\u{feff}".to_string()
+    } else {
+        String::new()
+    };
+    contents.push_str(&apply(source, patches));
+    if existing.is_none() {
+        contents = format!("{}{eol}", contents.trim_end());
+    }
+    Some(FileWrite {
+        path: locale.dir.join(rel),
+        contents: contents.into_bytes(),
+        read: existing.map(FtlFile::bytes),
+        changes,
+    })
+}
+
+/// A value goes right after the entry's `=`; an attribute after the unit
+/// that precedes it in the reference (else first), so the order matches.
+fn insert_unit(
+    source: &str,
+    entry: &EntrySpan,
+    edit: &Edit,
+    rank: &dyn Fn(&str) -> usize,
+    eol: &str,
+) -> (usize, usize, String) {
+    let after_eq = entry.span.start + source[entry.span.clone()].find('=').map_or(0, |i| i + 1);
+    match attribute(&edit.key) {
+        None => (after_eq, after_eq, value_source(&edit.text, eol)),
+        Some(attr) => {
+            let before = entry
+                .units
+                .iter()
+                .filter(|u| rank(&u.key) < edit.order)
+                .max_by_key(|u| rank(&u.key));
+            let at = before.map_or(after_eq, |u| u.span.end);
+            (
+                at,
+                at,
+                format!("{eol}    .{attr} ={}", value_source(&edit.text, eol)),
+            )
+        }
+    }
+}
+
+/// A new entry goes after the nearest earlier reference entry the file has,
+/// else before the nearest later one, else at the end.
+fn insert_entry(
+    source: &str,
+    entries: &[EntrySpan],
+    order: &[String],
+    key: &str,
+    edits: &[Edit],
+    eol: &str,
+) -> (usize, usize, String) {
+    let mut text = key.to_string();
+    for edit in edits {
+        match attribute(&edit.key) {
+            None => text.push_str(&format!(" ={}", value_source(&edit.text, eol))),
+            Some(attr) => {
+                if !text.contains('=') {
+                    text.push_str(" =");
+                }
+                text.push_str(&format!(
+                    "{eol}    .{attr} ={}",
+                    value_source(&edit.text, eol)
+                ));
+            }
+        }
+    }
+    let position = order.iter().position(|k| k == key).unwrap_or(order.len());
+    let find = |k: &String| entries.iter().find(|e| &e.key == k);
+    if let Some(before) = order[..position].iter().rev().find_map(find) {
+        return (
+            before.span.end,
+            before.span.end,
+            format!("{eol}{eol}{text}"),
+        );
+    }
+    if let Some(after) = order[position..].iter().find_map(find) {
+        return (
+            after.span.start,
+            after.span.start,
+            format!("{text}{eol}{eol}"),
+        );
+    }
+    let at = source.len();
+    match source.is_empty() {
+        true => (at, at, format!("{text}{eol}{eol}")),
+        false if source.ends_with('\n') => (at, at, format!("{eol}{text}{eol}")),
+        false => (at, at, format!("{eol}{eol}{text}{eol}")),
+    }
+}
+
+/// Applies non-overlapping patches; insertions at one place keep their order.
+fn apply(source: &str, mut patches: Vec<(usize, usize, String)>) -> String {
+    patches.sort_by_key(|p| p.0);
+    let mut out = String::with_capacity(source.len() + 256);
+    let mut cursor = 0;
+    for (start, end, text) in patches {
+        out.push_str(&source[cursor..start.max(cursor)]);
+        out.push_str(&text);
+        cursor = end.max(cursor);
+    }
+    out.push_str(&source[cursor..]);
+    out
+}
