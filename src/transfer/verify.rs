@@ -99,6 +99,7 @@ fn copy(locale: &Locale, writes: &[FileWrite]) -> Option<Locale> {
         dir: locale.dir.clone(),
         files,
         broken,
+        glossary: locale.glossary.clone(),
     })
 }
 
