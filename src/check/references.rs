@@ -86,7 +86,7 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
 }
 
 /// Plain text uses no variables: most strings need no walk at all.
-fn has_placeables(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
+pub(super) fn has_placeables(pattern: &fluent_syntax::ast::Pattern<&str>) -> bool {
     use fluent_syntax::ast::PatternElement;
     pattern
         .elements

@@ -19,7 +19,13 @@ pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
         let Some(message) = bundle.get_message(&entry.key) else {
             continue;
         };
-        for unit in entry.units() {
+        // Plain text cannot fail to format: most units need no formatting.
+        let placeables = |unit| {
+            entry
+                .pattern(unit)
+                .is_some_and(super::references::has_placeables)
+        };
+        for unit in entry.units().filter(|&u| placeables(u)) {
             let pattern = match unit {
                 Some(name) => message.get_attribute(name).map(|a| a.value()),
                 None => message.value(),
