@@ -26,6 +26,15 @@ pub(crate) fn too_deep(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // A comment between entries is not Fluent text: braces in it nest nothing.
+        let line_start = i == 0 || bytes[i - 1] == b'\n';
+        if stack.is_empty() && line_start && bytes[i] == b'#' {
+            i = bytes[i..]
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(bytes.len(), |n| i + n + 1);
+            continue;
+        }
         let top = stack.last().copied();
         let in_expression = matches!(top, Some(Level::Expression | Level::Arguments));
         match bytes[i] {
@@ -96,6 +105,15 @@ mod tests {
         // An escaped quote does not end the literal.
         let escaped = format!("x = {}1{}", "{ F(\"\\\"}\", ".repeat(60), ") }".repeat(60));
         assert!(!depth_ok(&escaped));
+    }
+
+    #[test]
+    fn braces_in_comments_between_entries_are_not_counted() {
+        let comment = format!("# {}\nm = {{ $x }}\n", "{".repeat(200));
+        assert!(depth_ok(&comment));
+        // Inside an open placeable a `#` line is no comment: still counted.
+        let open = format!("m = {{\n# x\n{}\n", "{ ".repeat(101));
+        assert!(!depth_ok(&open));
     }
 
     #[test]
