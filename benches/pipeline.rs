@@ -55,6 +55,7 @@ fn validate(bencher: Bencher, messages: usize) {
                 reference: "en",
                 facts: None,
                 lint: true,
+                scope: None,
             },
         )
         .expect("the reference exists")

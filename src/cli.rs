@@ -163,18 +163,27 @@ pub(crate) enum ReportFormat {
 /// Works on any tree laid out as DIR/<locale>/**/*.ftl; files are matched by
 /// their path relative to the locale folder. Without --locales it checks
 /// statusdb's own locales/ against data/, including every rendered pair page.
+/// With --config it reads a compare-locales project configuration instead:
+/// the positionals are then [L10N_BASE] [LOCALE...], as for compare-locales.
 #[derive(Debug, Args)]
 #[command(after_help = concat!("Examples:
   statusdb validate
   statusdb validate --locales path/to/l10n --reference en-US de fr
+  statusdb validate --config l10n.toml
+  statusdb validate --config l10n.toml path/to/l10n-base de fr
   statusdb validate --format json > report.json
   statusdb validate --strict
 
 ", "Exit codes: 0 clean, 1 errors found (or warnings with --strict), 2 could not run"))]
 pub(crate) struct ValidateArgs {
-    /// Locales to check (default: every folder in the tree)
+    /// Locales to check (default: every folder in the tree, or the config's
+    /// locales); with --config, an l10n base folder may come first
     #[arg(value_name = "LOCALE")]
     pub(crate) only: Vec<String>,
+    /// compare-locales project configuration (l10n.toml) that says which
+    /// files each locale translates and how its gaps count
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["locales", "data", "reference"])]
+    pub(crate) config: Option<PathBuf>,
     /// Folder of locale folders: DIR/<tag>/**/*.ftl
     #[arg(long, value_name = "DIR")]
     pub(crate) locales: Option<PathBuf>,

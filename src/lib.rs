@@ -9,6 +9,7 @@ pub(crate) mod atomic;
 pub mod check;
 pub mod cli;
 pub mod cmd;
+pub(crate) mod config;
 pub mod db;
 pub mod error;
 pub mod model;

@@ -37,6 +37,7 @@ impl Sources {
                 reference: self.facts.reference().tag.as_str(),
                 facts: Some(&self.facts),
                 lint: false,
+                scope: None,
             },
         )
     }

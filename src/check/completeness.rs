@@ -2,8 +2,9 @@
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Severity};
 use super::rule::Rule;
+use super::scope::{Action, Scope};
 use crate::source::catalog::{Entry, file_entries};
 use crate::source::{FtlFile, Locale};
 
@@ -18,21 +19,41 @@ pub(crate) struct Counts {
     pub(crate) obsolete: usize,
 }
 
-pub(crate) fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnostic>) {
+/// Compares `locale` with `reference`; `scope` (a project configuration)
+/// says which files the locale translates and what its filters make of a gap:
+/// an ignored gap is not counted, a gap it makes a warning is reported but
+/// not counted as missing (compare-locales' "report").
+pub(crate) fn check(
+    reference: &Locale,
+    locale: &Locale,
+    scope: Option<&dyn Scope>,
+) -> (Counts, Vec<Diagnostic>) {
     let mut counts = Counts::default();
     let mut found = Vec::new();
     let tag = locale.tag.as_str();
+    let action =
+        |rel: &str, key: Option<&str>| scope.map_or(Action::Error, |s| s.action(tag, rel, key));
     for ref_file in &reference.files {
+        if scope.is_some_and(|s| !s.translates(tag, &ref_file.rel)) {
+            continue;
+        }
         let ref_entries = file_entries(ref_file);
+        let file = locale.file(&ref_file.rel);
+        let severity = action(&ref_file.rel, None).severity();
+        if file.is_none() && severity.is_none() {
+            continue; // a file the filters let the locale leave out
+        }
         counts.total += ref_entries.iter().map(|e| e.units().count()).sum::<usize>();
-        let Some(file) = locale.file(&ref_file.rel) else {
+        if let (None, Some(severity)) = (file, severity) {
             counts.missing_entries += ref_entries.len();
             // An unreadable file is reported as such, not again as missing.
             if !locale.broken.iter().any(|b| b.rel == ref_file.rel) {
-                found.push(missing_file(locale, ref_file));
+                let path = scope.and_then(|s| s.l10n_path(tag, &ref_file.rel));
+                let path = path.unwrap_or_else(|| locale.dir.join(&ref_file.rel));
+                found.push(missing_file(locale, ref_file, &path).severity(severity));
             }
-            continue;
-        };
+        }
+        let Some(file) = file else { continue };
         let entries = file_entries(file);
         let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_ref(), e)).collect();
         for ref_entry in &ref_entries {
@@ -40,28 +61,33 @@ pub(crate) fn check(reference: &Locale, locale: &Locale) -> (Counts, Vec<Diagnos
                 Some(entry) => {
                     counts.translated += compare_entry(tag, ref_entry, entry, &mut found)
                 }
-                None => {
-                    counts.missing_entries += 1;
-                    found.push(missing_entry(tag, file, ref_entry));
-                }
+                None => match action(&ref_file.rel, Some(&ref_entry.key)).severity() {
+                    None => counts.total -= ref_entry.units().count(),
+                    Some(severity) => {
+                        counts.missing_entries += usize::from(severity == Severity::Error);
+                        found.push(missing_entry(tag, file, ref_entry).severity(severity));
+                    }
+                },
             }
         }
         // Terms of the locale's own (grammar helpers) are not obsolete.
         let known: HashSet<&str> = ref_entries.iter().map(|e| e.key.as_ref()).collect();
-        let obsolete = entries
-            .iter()
-            .filter(|e| !e.is_term() && !known.contains(e.key.as_ref()));
+        let obsolete = entries.iter().filter(|e| {
+            !e.is_term()
+                && !known.contains(e.key.as_ref())
+                && action(&ref_file.rel, Some(&e.key)) != Action::Ignore
+        });
         for entry in obsolete {
             counts.obsolete += 1;
             found.push(obsolete_entry(tag, entry));
         }
     }
+    // compare-locales counts no entries of an obsolete file, only the file.
     for file in locale
         .files
         .iter()
         .filter(|f| reference.file(&f.rel).is_none())
     {
-        counts.obsolete += file_entries(file).iter().filter(|e| !e.is_term()).count();
         found.push(
             Diagnostic::new(
                 Rule::ObsoleteFile,
@@ -135,15 +161,18 @@ fn reference_help(reference: &Entry) -> String {
     )
 }
 
-fn missing_file(locale: &Locale, ref_file: &FtlFile) -> Diagnostic {
-    let path = locale.dir.join(&ref_file.rel);
-    Diagnostic::new(Rule::MissingFile, format!("`{}` is missing", ref_file.rel))
-        .locale(locale.tag.as_str())
-        .file(path.display().to_string())
-        .help(format!(
-            "create it by copying {} and translating its messages",
-            ref_file.path.display()
-        ))
+fn missing_file(locale: &Locale, ref_file: &FtlFile, path: &std::path::Path) -> Diagnostic {
+    let name = path.strip_prefix(&locale.dir).unwrap_or(path);
+    Diagnostic::new(
+        Rule::MissingFile,
+        format!("`{}` is missing", name.display()),
+    )
+    .locale(locale.tag.as_str())
+    .file(path.display().to_string())
+    .help(format!(
+        "create it by copying {} and translating its messages",
+        ref_file.path.display()
+    ))
 }
 
 fn missing_entry(tag: &str, file: &FtlFile, reference: &Entry) -> Diagnostic {

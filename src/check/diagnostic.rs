@@ -95,6 +95,12 @@ impl Diagnostic {
         self
     }
 
+    /// The severity a configuration gives this finding.
+    pub(crate) fn severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     pub(crate) fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self

@@ -14,6 +14,7 @@ mod plurals;
 mod references;
 mod resolve;
 mod rule;
+mod scope;
 mod terminology;
 mod text;
 
@@ -25,6 +26,7 @@ pub(crate) use diagnostic::Severity;
 pub use lint::Allowlist;
 pub(crate) use pages::{PageText, lint_pages};
 pub(crate) use rule::Rule;
+pub use scope::{Action, Scope};
 
 use crate::error::{Error, Result};
 use crate::source::{Catalog, Facts, Locale, LocaleTree};
@@ -38,6 +40,9 @@ pub struct Options<'a> {
     /// Run the rules that are [`Rule::lint_only`] (obsolete entries stay
     /// counted either way). A build skips them: they never block it.
     pub lint: bool,
+    /// A project configuration's say on which files each locale translates
+    /// and how gaps count; without one, every file and every gap counts.
+    pub scope: Option<&'a dyn Scope>,
 }
 
 impl Options<'_> {
@@ -71,6 +76,8 @@ pub struct LocaleSummary {
 pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     pub summaries: Vec<LocaleSummary>,
+    /// Files a project configuration names that are not Fluent, left unchecked.
+    pub skipped_files: usize,
 }
 
 impl Report {
@@ -160,7 +167,11 @@ fn check_locale(
     let tag = locale.tag.as_str();
     let mut found = ids::check(locale, catalog);
     found.extend(syntax_errors(locale));
-    found.extend(references::unknown_references(tag, catalog));
+    found.extend(references::unknown_references(
+        tag,
+        catalog,
+        reference.map(|r| r.1),
+    ));
     found.extend(resolve::check(locale, catalog));
     found.extend(escapes::check(tag, catalog));
     if options.runs(plurals::RULES) {
@@ -177,7 +188,7 @@ fn check_locale(
     }
     let counts = match reference {
         Some((ref_locale, ref_catalog)) => {
-            let (counts, gaps) = completeness::check(ref_locale, locale);
+            let (counts, gaps) = completeness::check(ref_locale, locale, options.scope);
             found.extend(gaps);
             found.extend(references::variables(tag, ref_catalog, catalog));
             counts

@@ -5,8 +5,14 @@ use super::rule::Rule;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
 
-/// References to messages or terms the locale does not define.
-pub(crate) fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
+/// References to messages or terms the locale does not define. A reference
+/// that the reference locale cannot resolve either is reported there once,
+/// not again in every locale that copied it.
+pub(crate) fn unknown_references(
+    tag: &str,
+    catalog: &Catalog,
+    reference: Option<&Catalog>,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for entry in catalog.entries.values() {
         for unit in entry.units() {
@@ -14,7 +20,8 @@ pub(crate) fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic
                 continue;
             };
             for name in walk::uses(pattern).references {
-                if !resolves(catalog, &name) {
+                let copied = reference.is_some_and(|r| dangles_in(r, &entry.key, unit, &name));
+                if !resolves(catalog, &name) && !copied {
                     found.push(
                         Diagnostic::new(
                             Rule::UnknownReference,
@@ -32,6 +39,13 @@ pub(crate) fn unknown_references(tag: &str, catalog: &Catalog) -> Vec<Diagnostic
         }
     }
     found
+}
+
+/// Whether the reference's own entry `key` uses `name` and cannot resolve it.
+fn dangles_in(reference: &Catalog, key: &str, unit: Option<&str>, name: &str) -> bool {
+    let pattern = reference.get(key).and_then(|e| e.pattern(unit));
+    let uses = pattern.is_some_and(|p| walk::uses(p).references.iter().any(|r| r == name));
+    uses && !resolves(reference, name)
 }
 
 fn resolves(catalog: &Catalog, name: &str) -> bool {

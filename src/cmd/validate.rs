@@ -1,15 +1,19 @@
 //! `statusdb validate`: load → check → (render → page lints) → report.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::check::{self, Options, Report, Severity};
 use crate::cli::{REFERENCE, ReportFormat, ValidateArgs};
+use crate::config::Project;
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
 use crate::source::{self, LocaleTag, LocaleTree};
 use crate::{pipeline, report};
 
 pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
     let (root, data) = args.sources();
+    if let Some(config) = &args.config {
+        return run_project(args, config);
+    }
     let facts = data.as_deref().map(source::facts::load).transpose()?;
     let reference = match (&args.reference, &facts) {
         (Some(tag), _) => tag.clone(),
@@ -21,6 +25,7 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
         reference: &reference,
         facts: facts.as_ref(),
         lint: true,
+        scope: None,
     };
     let mut checked = check::check(&tree, &options)?;
     // Pages are rendered only from sources without errors, as build would.
@@ -29,12 +34,58 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
     {
         checked.extend(pipeline::lint_pages(&tree, facts, &checked)?);
     }
+    finish(args, checked)
+}
+
+/// Prints the report and gives the exit code.
+fn finish(args: &ValidateArgs, mut checked: Report) -> Result<u8> {
     report::sort(&mut checked.diagnostics);
     super::print(&match args.format {
         ReportFormat::Json => report::json(&checked),
         ReportFormat::Text => text(&checked),
     })?;
     Ok(exit_code(&checked, args.strict))
+}
+
+/// `validate --config l10n.toml [L10N_BASE] [LOCALE...]`: the files and
+/// filters a compare-locales configuration names.
+fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
+    let (base, only) = match args.only.split_first() {
+        Some((first, rest)) if Path::new(first).is_dir() => (Some(Path::new(first)), rest),
+        _ => (None, &args.only[..]),
+    };
+    let project = Project::load(config, base, only)?;
+    let root = project.config.root.clone();
+    let mut locales = vec![source::tree::load_files(
+        project.reference.clone(),
+        root.clone(),
+        &project.reference_files(),
+    )];
+    for plan in &project.locales {
+        let files: Vec<(PathBuf, String)> = plan
+            .files
+            .iter()
+            .filter(|f| f.l10n.is_file())
+            .map(|f| (f.l10n.clone(), f.rel.clone()))
+            .collect();
+        let tag = LocaleTag::folder(&plan.locale).map_err(Error::Usage)?;
+        locales.push(source::tree::load_files(tag, root.clone(), &files));
+    }
+    let folders = locales.iter().map(|l| l.tag.clone()).collect();
+    let tree = LocaleTree {
+        root,
+        locales,
+        folders,
+    };
+    let options = Options {
+        reference: project.reference.as_str(),
+        facts: None,
+        lint: true,
+        scope: Some(&project),
+    };
+    let mut checked = check::check(&tree, &options)?;
+    checked.skipped_files = project.skipped();
+    finish(args, checked)
 }
 
 fn load_tree(root: &Path, only: &[String], reference: &str) -> Result<LocaleTree> {
@@ -62,6 +113,12 @@ fn text(checked: &Report) -> String {
         checked.count(Severity::Warning),
     );
     out.push_str(&format!("\n{errors} error(s), {warnings} warning(s)\n"));
+    if checked.skipped_files > 0 {
+        out.push_str(&format!(
+            "{} file(s) skipped: not Fluent (.properties, .dtd, .ini…), outside statusdb's scope\n",
+            checked.skipped_files
+        ));
+    }
     out
 }
 

@@ -72,6 +72,13 @@ struct JsonReport<'a> {
     warnings: usize,
     summary: &'a [LocaleSummary],
     diagnostics: &'a [Diagnostic],
+    /// Only with `--config`: files that are not Fluent, left unchecked.
+    #[serde(skip_serializing_if = "is_zero")]
+    skipped_files: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 pub(crate) fn json(report: &Report) -> String {
@@ -81,6 +88,7 @@ pub(crate) fn json(report: &Report) -> String {
         warnings: report.count(Severity::Warning),
         summary: &report.summaries,
         diagnostics: &report.diagnostics,
+        skipped_files: report.skipped_files,
     };
     serde_json::to_string_pretty(&doc).expect("the report serializes") + "\n"
 }

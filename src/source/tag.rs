@@ -20,6 +20,30 @@ impl LocaleTag {
     pub(crate) fn langid(&self) -> &LanguageIdentifier {
         &self.langid
     }
+
+    /// A locale folder as a project names it: a canonical tag, or a name
+    /// such as `ja-JP-mac` or `templates` that a configuration or the user
+    /// names. Its plural rules come from its language part (`und` if none).
+    /// Only letters, digits, `-` and `_`, so it still never names a path.
+    pub fn folder(s: &str) -> Result<LocaleTag, String> {
+        if let Ok(tag) = s.parse() {
+            return Ok(tag);
+        }
+        let safe = !s.is_empty()
+            && !s.starts_with('-')
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if !safe {
+            return Err(format!(
+                "`{s}` is not a locale folder name (letters, digits, `-` and `_` only)"
+            ));
+        }
+        let language = s.split(['-', '_']).next().unwrap_or_default();
+        Ok(LocaleTag {
+            tag: s.to_string(),
+            langid: language.parse().unwrap_or_default(),
+        })
+    }
 }
 
 impl FromStr for LocaleTag {
@@ -78,6 +102,24 @@ mod tests {
             "en US",
         ] {
             assert!(bad.parse::<LocaleTag>().is_err(), "{bad} was accepted");
+        }
+    }
+
+    #[test]
+    fn folders_that_are_not_tags_keep_their_name_and_language() {
+        let mac = LocaleTag::folder("ja-JP-mac").unwrap();
+        assert_eq!(
+            (mac.as_str(), mac.langid().to_string().as_str()),
+            ("ja-JP-mac", "ja")
+        );
+        let templates = LocaleTag::folder("templates").unwrap();
+        assert_eq!(templates.langid().to_string(), "und");
+        assert_eq!(
+            LocaleTag::folder("pt-BR").unwrap(),
+            "pt-BR".parse().unwrap()
+        );
+        for bad in ["", "../en", "en/x", "-x", ".git", "a b"] {
+            assert!(LocaleTag::folder(bad).is_err(), "{bad} was accepted");
         }
     }
 

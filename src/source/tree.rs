@@ -144,6 +144,37 @@ pub(crate) fn load_with_progress(
     })
 }
 
+/// One locale from files named one by one, each with the key it pairs up
+/// by (e.g. a project configuration's plan); parsed in parallel.
+pub fn load_files(tag: LocaleTag, dir: PathBuf, files: &[(PathBuf, String)]) -> Locale {
+    let parsed: Vec<_> = files
+        .par_iter()
+        .map(|(path, rel)| match fs::read(path) {
+            Ok(bytes) => FtlFile::parse(path, rel.clone(), bytes),
+            Err(e) => Err(Error::io("read", path, e)),
+        })
+        .collect();
+    let (mut ok, mut broken) = (Vec::new(), Vec::new());
+    for ((path, rel), result) in files.iter().zip(parsed) {
+        match result {
+            Ok(file) => ok.push(file),
+            Err(err) => {
+                let mut b = broken_file(&dir, path, err);
+                b.rel = rel.clone();
+                broken.push(b);
+            }
+        }
+    }
+    // A project configuration names files, not locale folders: no glossary.
+    Locale {
+        tag,
+        dir,
+        files: ok,
+        broken,
+        glossary: None,
+    }
+}
+
 /// Locale folders under `root`. Hidden folders are skipped; any other folder
 /// must be named by a BCP 47 tag when `strict` (all locales were asked for).
 fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {

@@ -57,6 +57,7 @@ fn errors(reference: &Locale, locale: &Locale, writes: &[FileWrite]) -> Vec<Diag
         reference: tag,
         facts: None,
         lint: false,
+        scope: None,
     };
     let Ok(report) = check::check(&tree, &options) else {
         return Vec::new();

@@ -1,0 +1,124 @@
+//! Load: a compare-locales project configuration (`l10n.toml`), resolved to
+//! the files each locale compares, and the filters that judge its gaps.
+
+mod pattern;
+mod plan;
+mod project;
+
+use std::path::{Path, PathBuf};
+
+pub use plan::LocalePlan;
+pub use project::Config;
+
+use crate::check::{Action, Scope};
+use crate::error::{Error, Result};
+use crate::source::LocaleTag;
+
+/// A project as one run of `validate` sees it.
+pub struct Project {
+    pub config: Config,
+    /// The reference folder's name (e.g. `en`, `templates`), for reports.
+    pub reference: LocaleTag,
+    pub locales: Vec<LocalePlan>,
+}
+
+impl Project {
+    /// Reads `path`. `l10n_base` is `{l10n_base}` (default: the config's
+    /// basepath); `only` are locales named on the command line, which are
+    /// checked whether or not the config lists them (compare-locales `--full`).
+    pub fn load(path: &Path, l10n_base: Option<&Path>, only: &[String]) -> Result<Project> {
+        let mut env = pattern::Env::new();
+        if let Some(base) = l10n_base {
+            let base = project::normalize(&std::env::current_dir().unwrap_or_default().join(base));
+            env.insert("l10n_base".into(), base.display().to_string());
+        }
+        let mut config = Config::load(path, &env)?;
+        if !only.is_empty() {
+            set_locales(&mut config, only);
+        }
+        let names = config.all_locales();
+        if names.is_empty() {
+            return Err(Error::Usage(format!(
+                "{} names no locales; list them after the l10n base folder, e.g. `statusdb validate --config {} BASE de fr`",
+                config.path.display(),
+                path.display()
+            )));
+        }
+        let reference = reference_name(&config)?;
+        let locales = names
+            .iter()
+            .filter(|name| **name != reference.as_str())
+            .map(|name| {
+                LocaleTag::folder(name)
+                    .map_err(|why| Error::Usage(format!("{}: {why}", config.path.display())))?;
+                LocalePlan::new(&config, name)
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok(Project {
+            config,
+            reference,
+            locales,
+        })
+    }
+
+    /// Every reference file any locale compares, by its key.
+    pub fn reference_files(&self) -> Vec<(PathBuf, String)> {
+        let mut files: Vec<(PathBuf, String)> = self
+            .locales
+            .iter()
+            .flat_map(|l| &l.files)
+            .filter_map(|f| Some((f.reference.clone()?, f.rel.clone())))
+            .collect();
+        files.sort_by(|a, b| a.1.cmp(&b.1));
+        files.dedup_by(|a, b| a.1 == b.1);
+        files
+    }
+
+    /// Files outside statusdb's scope, summed over the locales.
+    pub fn skipped(&self) -> usize {
+        self.locales.iter().map(|l| l.skipped).sum()
+    }
+
+    fn plan(&self, locale: &str) -> Option<&LocalePlan> {
+        self.locales.iter().find(|l| l.locale == locale)
+    }
+}
+
+impl Scope for Project {
+    fn translates(&self, locale: &str, rel: &str) -> bool {
+        self.plan(locale).is_some_and(|p| p.file(rel).is_some())
+    }
+
+    fn action(&self, locale: &str, rel: &str, key: Option<&str>) -> Action {
+        self.plan(locale)
+            .map_or(Action::Ignore, |p| p.action(rel, key))
+    }
+
+    fn l10n_path(&self, locale: &str, rel: &str) -> Option<PathBuf> {
+        Some(self.plan(locale)?.file(rel)?.l10n.clone())
+    }
+}
+
+fn set_locales(config: &mut Config, locales: &[String]) {
+    config.locales = Some(locales.to_vec());
+    for child in &mut config.children {
+        set_locales(child, locales);
+    }
+}
+
+/// The reference folder: the first folder of the first reference pattern.
+fn reference_name(config: &Config) -> Result<LocaleTag> {
+    let first = config
+        .configs()
+        .into_iter()
+        .flat_map(|c| c.paths.iter().filter_map(|p| p.reference.as_deref()))
+        .next()
+        .unwrap_or("en");
+    let folder = first
+        .trim_start_matches("./")
+        .split('/')
+        .find(|part| !part.is_empty() && !part.starts_with('{'))
+        .unwrap_or("reference");
+    Ok(LocaleTag::folder(folder)
+        .unwrap_or_else(|_| LocaleTag::folder("reference").expect("a safe name")))
+}

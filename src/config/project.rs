@@ -1,0 +1,240 @@
+//! A compare-locales project configuration (`l10n.toml`) as compare-locales
+//! reads it: `basepath` relative to the file, `[env]` variables, `paths`,
+//! `filters`, `includes`, `excludes` and `locales`.
+
+use std::path::{Component, Path, PathBuf};
+
+use regex::Regex;
+use serde::Deserialize;
+
+use super::pattern::{Env, Pattern};
+use crate::check::Action;
+use crate::error::{Error, Result};
+
+/// Tables compare-locales does not read (e.g. `[fluent]`) are ignored, as there.
+#[derive(Deserialize)]
+struct RawConfig {
+    basepath: Option<String>,
+    locales: Option<Vec<String>>,
+    #[serde(default)]
+    env: std::collections::HashMap<String, String>,
+    #[serde(default)]
+    paths: Vec<RawPaths>,
+    #[serde(default)]
+    filters: Vec<RawFilter>,
+    #[serde(default)]
+    includes: Vec<RawChild>,
+    #[serde(default)]
+    excludes: Vec<RawChild>,
+}
+
+#[derive(Deserialize)]
+struct RawPaths {
+    reference: Option<String>,
+    l10n: String,
+    locales: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct RawFilter {
+    path: OneOrMany,
+    key: Option<OneOrMany>,
+    action: Action,
+}
+
+#[derive(Deserialize)]
+struct RawChild {
+    path: String,
+}
+
+/// One `[[paths]]` entry; patterns keep `{locale}` to expand per locale.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    pub reference: Option<String>,
+    pub l10n: String,
+    pub locales: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Filter {
+    pub path: String,
+    /// `None` for a rule on whole files.
+    pub key: Option<Regex>,
+    pub action: Action,
+}
+
+/// One configuration file and the ones it includes.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub path: PathBuf,
+    pub root: PathBuf,
+    pub env: Env,
+    pub paths: Vec<Paths>,
+    pub filters: Vec<Filter>,
+    pub locales: Option<Vec<String>>,
+    pub children: Vec<Config>,
+    pub excludes: Vec<Config>,
+}
+
+impl Config {
+    /// Reads `path` and what it includes; `env` (e.g. `l10n_base`) wins over
+    /// the file's own `[env]`, as in compare-locales, and reaches the includes.
+    pub fn load(path: &Path, env: &Env) -> Result<Config> {
+        let path = normalize(&std::env::current_dir().unwrap_or_default().join(path));
+        let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+        let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+        let dir = path.parent().unwrap_or(Path::new("/"));
+        let root = normalize(&dir.join(raw.basepath.as_deref().unwrap_or(".")));
+        // Without an l10n base, `{l10n_base}` is the folder `basepath` names.
+        let mut env = env.clone();
+        env.entry("l10n_base".into())
+            .or_insert_with(|| root.display().to_string());
+        let env = &env;
+        let mut full_env = raw.env.clone();
+        full_env.extend(env.clone());
+        let bad = |why: String| Error::Usage(format!("{}: {why}", path.display()));
+        let filters = raw
+            .filters
+            .into_iter()
+            .map(|f| compile_filter(f).map_err(&bad))
+            .collect::<Result<Vec<_>>>()?
+            .into_iter()
+            .flatten()
+            .collect();
+        let child = |c: &RawChild| -> Result<Config> {
+            let p = Pattern::new(&c.path, &full_env, &root).map_err(&bad)?;
+            Config::load(Path::new(&p.prefix()), env)
+        };
+        let children = raw.includes.iter().map(child).collect::<Result<Vec<_>>>()?;
+        let excludes = raw.excludes.iter().map(child).collect::<Result<Vec<_>>>()?;
+        let paths = raw
+            .paths
+            .into_iter()
+            .map(|p| Paths {
+                reference: p.reference,
+                l10n: p.l10n,
+                locales: p.locales,
+            })
+            .collect();
+        Ok(Config {
+            path,
+            root,
+            env: full_env,
+            paths,
+            filters,
+            locales: raw.locales,
+            children,
+            excludes,
+        })
+    }
+
+    /// This configuration and every one it includes, depth first.
+    pub fn configs(&self) -> Vec<&Config> {
+        let mut out = vec![self];
+        for child in &self.children {
+            out.extend(child.configs());
+        }
+        out
+    }
+
+    /// Every locale the project names, in its configs or its paths.
+    pub fn all_locales(&self) -> Vec<String> {
+        let mut all: Vec<String> = self
+            .configs()
+            .iter()
+            .flat_map(|c| {
+                let own = c.locales.iter().flatten();
+                own.chain(c.paths.iter().filter_map(|p| p.locales.as_ref()).flatten())
+            })
+            .cloned()
+            .collect();
+        all.sort();
+        all.dedup();
+        all
+    }
+
+    /// A pattern of this config with `locale` set.
+    pub fn pattern(&self, text: &str, locale: &str) -> Result<Pattern> {
+        let mut env = self.env.clone();
+        env.insert("locale".into(), locale.into());
+        Pattern::new(text, &env, &self.root)
+            .map_err(|why| Error::Usage(format!("{}: `{text}`: {why}", self.path.display())))
+    }
+}
+
+/// A filter per path and key, as compare-locales compiles them: a plain key
+/// matches exactly, a `re:` key is a regular expression matched at the start.
+fn compile_filter(raw: RawFilter) -> std::result::Result<Vec<Filter>, String> {
+    let keys = match raw.key {
+        None => vec![None],
+        Some(keys) => keys.into_vec().into_iter().map(Some).collect(),
+    };
+    let mut out = Vec::new();
+    for path in raw.path.into_vec() {
+        for key in &keys {
+            let key = key
+                .as_deref()
+                .map(|k| {
+                    let source = match k.strip_prefix("re:") {
+                        Some(re) => format!("^(?:{re})"),
+                        None => format!("^{}$", regex::escape(k)),
+                    };
+                    Regex::new(&source).map_err(|e| format!("filter key `{k}`: {e}"))
+                })
+                .transpose()?;
+            out.push(Filter {
+                path: path.clone(),
+                key,
+                action: raw.action,
+            });
+        }
+    }
+    Ok(out)
+}
+
+fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {
+    let (line, col) = err.span().map_or((0, 0), |span| {
+        let before = &text[..span.start.min(text.len())];
+        let line = before.matches('\n').count() + 1;
+        (
+            line,
+            before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+        )
+    });
+    Error::Usage(format!(
+        "{}:{line}:{col}: not a compare-locales configuration: {}; fix the file (compare-locales' documentation describes the format)",
+        path.display(),
+        err.message()
+    ))
+}
+
+/// `path` without `.` and `..` parts, without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}

@@ -1,0 +1,131 @@
+//! `statusdb validate --config l10n.toml`: compare-locales project
+//! configurations. The fixture `tests/fixtures/project` uses every feature
+//! statusdb reads; its expected counts are compare-locales 9.0.5's on the
+//! same tree, less the entries of the `.properties` file statusdb skips.
+
+mod common;
+
+use common::{repo, statusdb, temp};
+use serde_json::Value;
+
+/// Per locale: (missing entries, obsolete, errors, warnings).
+fn counts(args: &[&str]) -> (Vec<(String, [u64; 4])>, Value) {
+    let out = statusdb()
+        .current_dir(repo().join("tests/fixtures"))
+        .args(["validate", "--format", "json"])
+        .args(args)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rows = doc["summary"].as_array().unwrap().iter().map(|s| {
+        let n = |k: &str| s[k].as_u64().unwrap();
+        let row = [
+            n("missing_entries"),
+            n("obsolete"),
+            n("errors"),
+            n("warnings"),
+        ];
+        (s["locale"].as_str().unwrap().to_string(), row)
+    });
+    (rows.collect(), doc)
+}
+
+#[test]
+fn paths_env_includes_per_path_locales_and_filters_count_as_compare_locales_does() {
+    let (rows, doc) = counts(&["--config", "project/l10n.toml"]);
+    let expected = [
+        ("en", [0, 0, 0, 0]),
+        // soon-later is a warning (re: key), optional is ignored, soon-error
+        // is an error again (the last matching rule wins).
+        ("de", [3, 1, 3, 2]),
+        // fr is only named by a path of the main config, whose `locales` leave
+        // it out; the included config's extra/ files apply to it.
+        ("fr", [2, 0, 1, 0]),
+        // A folder name that is not BCP 47 is fine where a config names it.
+        ("ja-JP-mac", [2, 0, 1, 0]),
+    ];
+    let expected: Vec<_> = expected.iter().map(|(l, c)| (l.to_string(), *c)).collect();
+    assert_eq!(rows, expected);
+    // legacy.properties, for de and for ja-JP-mac.
+    assert_eq!(doc["skipped_files"], 2);
+}
+
+#[test]
+fn a_filter_warning_is_a_warning_and_an_ignored_gap_is_silent() {
+    let (_, doc) = counts(&["--config", "project/l10n.toml", "project", "de"]);
+    let found: Vec<(String, String, String)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let s = |k: &str| d[k].as_str().unwrap_or_default().to_string();
+            (s("severity"), s("rule"), s("message"))
+        })
+        .collect();
+    let has = |sev: &str, msg: &str| found.iter().any(|f| f.0 == sev && f.2.contains(msg));
+    assert!(has("warning", "`soon-later` is missing"), "{found:?}");
+    assert!(has("error", "`soon-error` is missing"), "{found:?}");
+    assert!(!found.iter().any(|f| f.2.contains("optional")), "{found:?}");
+}
+
+#[test]
+fn locales_on_the_command_line_are_checked_even_if_the_config_omits_them() {
+    // compare-locales --full: fr now gets the main config's files too.
+    let (rows, _) = counts(&["--config", "project/l10n.toml", "project", "fr"]);
+    let fr = rows.iter().find(|r| r.0 == "fr").unwrap();
+    // extra/more.ftl (2) and only-fr/page.ftl (1) are missing files; of
+    // main.ftl's 5 entries one is ignored and one only a warning. compare-locales
+    // says 7 missing: it also counts legacy.properties' entry.
+    assert_eq!(fr.1, [2 + 1 + 3, 1, 2 + 3, 2]);
+}
+
+#[test]
+fn a_config_without_locales_asks_for_them() {
+    let dir = temp();
+    std::fs::write(
+        dir.path().join("l10n.toml"),
+        "[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n",
+    )
+    .unwrap();
+    statusdb()
+        .current_dir(dir.path())
+        .args(["validate", "--config", "l10n.toml"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: [..]l10n.toml names no locales; list them after the l10n base folder, e.g. `statusdb validate --config l10n.toml BASE de fr`
+
+"#]]);
+}
+
+#[test]
+fn a_locale_that_would_leave_the_tree_is_refused() {
+    let dir = temp();
+    let config =
+        "locales = [\"../up\"]\n[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n";
+    std::fs::write(dir.path().join("l10n.toml"), config).unwrap();
+    statusdb()
+        .current_dir(dir.path())
+        .args(["validate", "--config", "l10n.toml"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: [..]l10n.toml: `../up` is not a locale folder name (letters, digits, `-` and `_` only)
+
+"#]]);
+}
+
+#[test]
+fn a_broken_config_says_where() {
+    let dir = temp();
+    std::fs::write(dir.path().join("l10n.toml"), "basepath = \".\"\n[[paths]\n").unwrap();
+    statusdb()
+        .current_dir(dir.path())
+        .args(["validate", "--config", "l10n.toml"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: [..]l10n.toml:2:[..]: not a compare-locales configuration: [..]
+
+"#]]);
+}
