@@ -163,3 +163,35 @@ fn color_follows_the_flag_over_the_environment() {
     assert!(run(&[], true), "CLICOLOR_FORCE gave no colour");
     assert!(!run(&[], false), "a pipe got colour");
 }
+
+/// Patterns seen on real trees that once raised false findings: markup with
+/// placeables inside its tag, names the reference keeps in Latin, en-GB
+/// keeping en's text, a term's own attributes, numeric variant keys and an
+/// implicit `other`, German "Sie sie". A reference that the reference locale
+/// itself leaves dangling is reported there once, not in every locale.
+#[test]
+fn real_world_patterns_raise_no_false_findings() {
+    validate(&["--locales", "tests/fixtures/real-world", "--reference", "en"])
+        .code(1)
+        .stdout_eq(snapbox::str![[r#"
+── en ──
+error[unknown-reference]: `forward` refers to `profile-label-forwarding`, which this locale does not define
+  --> tests/fixtures/real-world/en/main.ftl:13:1
+   |
+13 | forward = Choose { profile-label-forwarding } to keep your mail flowing in.
+   | ^^^^^^^
+   |
+   = help: define it in any file of this locale, or fix the name
+
+locale  total  translated  missing  obsolete  errors  warnings  complete
+de          8           8        0         0       0         0    100.0%
+en          8           8        0         0       1         0    100.0%  (reference)
+en-GB       8           8        0         0       0         0    100.0%
+hu          8           8        0         0       0         0    100.0%
+ja          8           8        0         0       0         0    100.0%
+uk          8           8        0         0       0         0    100.0%
+
+1 error(s), 0 warning(s)
+
+"#]]);
+}

@@ -110,7 +110,10 @@ fn compare_entry(
 ) -> usize {
     let mut present = 0;
     for unit in reference.units() {
-        if entry.pattern(unit).is_some() {
+        // A term's attributes are the locale's own (gender, case): only its
+        // value must be there.
+        let own = entry.is_term() && unit.is_some();
+        if entry.pattern(unit).is_some() || own {
             present += 1;
             continue;
         }
@@ -134,7 +137,7 @@ fn compare_entry(
     for attr in entry
         .attributes
         .iter()
-        .filter(|a| reference.attribute(a.id.name).is_none())
+        .filter(|a| !entry.is_term() && reference.attribute(a.id.name).is_none())
     {
         found.push(
             Diagnostic::new(

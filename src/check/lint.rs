@@ -213,6 +213,51 @@ fn classify(word: &str) -> Script {
     }
 }
 
+/// `text` with every markup tag (`<a href="…" { $attrs }>`, `</a>`) replaced
+/// by a space, so a tag name is never read as a word of the sentence.
+pub(crate) fn without_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        let after = &rest[i + 1..];
+        let name = after.trim_start_matches('/');
+        let end = after.find('>');
+        match end {
+            Some(end) if name.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                out.push_str(&rest[..i]);
+                out.push(' ');
+                rest = &after[end + 1..];
+            }
+            _ => {
+                out.push_str(&rest[..=i]);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Word pairs a language writes twice by its grammar ("Schakel dit in in",
+/// "können Sie sie", "vous vous"), and languages whose reduplication is
+/// productive (Turkish "ayrı ayrı"): not doubled-word findings.
+pub(crate) fn grammatical_double(langid: &unic_langid::LanguageIdentifier, words: &str) -> bool {
+    const PAIRS: &[(&str, &[&str])] = &[
+        ("de", &["sie sie", "die die", "das das", "der der"]),
+        ("fr", &["vous vous", "nous nous"]),
+        ("fy", &["jo jo", "yn yn"]),
+        ("nl", &["in in"]),
+        ("pt", &["se se"]),
+    ];
+    const REDUPLICATING: &[&str] = &["tr", "az", "hi", "ur", "pa", "skr", "bn", "id", "ms", "tl"];
+    let language = langid.language.as_str();
+    let lower = words.to_lowercase();
+    REDUPLICATING.contains(&language)
+        || PAIRS
+            .iter()
+            .any(|(lang, pairs)| *lang == language && pairs.contains(&lower.as_str()))
+}
+
 /// Markup tags in order of appearance, e.g. `["b", "/b"]`.
 pub(crate) fn markup_tags(text: &str) -> Vec<String> {
     let mut tags = Vec::new();
@@ -294,6 +339,27 @@ mod tests {
         for tag in ["en", "de", "pt-BR", "sr-Latn", "tr", "vi", "az"] {
             assert!(!non_latin(tag), "{tag}");
         }
+    }
+
+    #[test]
+    fn markup_with_placeables_inside_its_tag_is_not_text() {
+        let hu = "keresse fel a <a href=\"\u{fffc}\" \u{fffc}>Támogatást</a>.";
+        assert_eq!(doubled_word(&without_markup(hu)), None);
+        assert_eq!(without_markup("1 < 2 and <b>x</b>"), "1 < 2 and  x ");
+        assert_eq!(
+            doubled_word(&without_markup("a <b>a</b>")).as_deref(),
+            Some("a a")
+        );
+    }
+
+    #[test]
+    fn grammar_that_repeats_a_word_is_not_a_doubled_word() {
+        let lang = |t: &str| t.parse::<unic_langid::LanguageIdentifier>().unwrap();
+        assert!(grammatical_double(&lang("de"), "Sie sie"));
+        assert!(grammatical_double(&lang("nl"), "in in"));
+        assert!(grammatical_double(&lang("tr"), "ayrı ayrı"));
+        assert!(!grammatical_double(&lang("fi"), "tai tai"));
+        assert!(!grammatical_double(&lang("en"), "in in"));
     }
 
     #[test]

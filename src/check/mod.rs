@@ -178,7 +178,14 @@ fn check_locale(
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }
     if options.runs(text::RULES) {
-        found.extend(text::check(locale, catalog, reference.map(|r| r.1), allow));
+        let ref_language = reference.map(|r| r.0.tag.langid().language);
+        found.extend(text::check(
+            locale,
+            catalog,
+            reference.map(|r| r.1),
+            ref_language,
+            allow,
+        ));
     }
     if options.runs(terminology::RULES) {
         found.extend(terminology::check(locale, catalog, allow));

@@ -42,7 +42,10 @@ fn name(category: PluralCategory) -> &'static str {
 }
 
 pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<Diagnostic> {
-    let Some(needed) = categories(langid) else {
+    let (Some(needed), Ok(rules)) = (
+        categories(langid),
+        PluralRules::create(langid.clone(), PluralRuleType::CARDINAL),
+    ) else {
         return Vec::new();
     };
     let mut found = Vec::new();
@@ -52,7 +55,7 @@ pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -
                 continue;
             };
             for (selector, variants) in walk::selects(pattern) {
-                let Some(missing) = missing_categories(selector, variants, &needed) else {
+                let Some(missing) = missing_categories(selector, variants, &needed, &rules) else {
                     continue;
                 };
                 found.push(
@@ -78,32 +81,47 @@ pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -
 }
 
 /// Missing categories of a numeric select; `None` when the select is not
-/// numeric or covers them all.
+/// numeric or covers them all. As in compare-locales, `other` is never asked
+/// for (the default variant takes what no key names); as in Fluent, a
+/// numeric key (`[1]`) covers the category its number falls in.
 fn missing_categories(
     selector: &InlineExpression<&str>,
     variants: &[Variant<&str>],
     needed: &BTreeSet<&'static str>,
+    rules: &PluralRules,
 ) -> Option<Vec<&'static str>> {
     let numeric_selector = match selector {
         InlineExpression::VariableReference { .. } => true,
         InlineExpression::FunctionReference { id, .. } => id.name == "NUMBER",
         _ => false,
     };
-    let keys: BTreeSet<&str> = variants
+    let mut keys: BTreeSet<&str> = BTreeSet::new();
+    for variant in variants {
+        match &variant.key {
+            VariantKey::Identifier { name } => {
+                keys.insert(name);
+            }
+            VariantKey::NumberLiteral { value } => {
+                let category = value.parse::<f64>().ok().and_then(|n| rules.select(n).ok());
+                keys.extend(category.map(name));
+            }
+        }
+    }
+    let named = variants.iter().filter_map(|v| match &v.key {
+        VariantKey::Identifier { name } => Some(*name),
+        VariantKey::NumberLiteral { .. } => None,
+    });
+    let named: Vec<&str> = named.collect();
+    let plural_keys = named
         .iter()
-        .filter_map(|v| match &v.key {
-            VariantKey::Identifier { name } => Some(*name),
-            VariantKey::NumberLiteral { .. } => None,
-        })
-        .collect();
-    let plural_keys = keys.iter().any(|k| CATEGORY_NAMES.contains(k));
-    if !numeric_selector || !plural_keys || keys.iter().any(|k| !CATEGORY_NAMES.contains(k)) {
+        .any(|k| *k != "other" && CATEGORY_NAMES.contains(k));
+    if !numeric_selector || !plural_keys || named.iter().any(|k| !CATEGORY_NAMES.contains(k)) {
         return None;
     }
     let missing: Vec<&str> = needed
         .iter()
         .copied()
-        .filter(|c| !keys.contains(c))
+        .filter(|c| *c != "other" && !keys.contains(c))
         .collect();
     (!missing.is_empty()).then_some(missing)
 }
@@ -123,6 +141,37 @@ mod tests {
         assert_eq!(
             categories(&en).unwrap().into_iter().collect::<Vec<_>>(),
             ["one", "other"]
+        );
+    }
+
+    fn missing(tag: &str, ftl: &str) -> Option<Vec<&'static str>> {
+        use fluent_syntax::ast::{Entry, Expression, PatternElement};
+        let resource = fluent_syntax::parser::parse(ftl).unwrap();
+        let Entry::Message(message) = &resource.body[0] else {
+            panic!("not a message")
+        };
+        let element = &message.value.as_ref().unwrap().elements[0];
+        let PatternElement::Placeable {
+            expression: Expression::Select { selector, variants },
+        } = element
+        else {
+            panic!("not a select")
+        };
+        let langid: LanguageIdentifier = tag.parse().unwrap();
+        let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).unwrap();
+        missing_categories(selector, variants, &categories(&langid).unwrap(), &rules)
+    }
+
+    #[test]
+    fn other_is_never_asked_for_and_numeric_keys_cover_their_category() {
+        let uk = "m = { $n ->\n    [1] одна\n    [few] кілька\n   *[many] багато\n}\n";
+        assert_eq!(missing("uk", uk), None);
+        let ru = "m = { $n ->\n    [one] одна\n   *[other] много\n}\n";
+        assert_eq!(missing("ru", ru), Some(vec!["few", "many"]));
+        // compare-locales: only `other` and numbers is not a plural select.
+        assert_eq!(
+            missing("ru", "m = { $n ->\n    [0] нет\n   *[other] есть\n}\n"),
+            None
         );
     }
 }

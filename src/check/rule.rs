@@ -88,14 +88,14 @@ rules! {
     UnknownLocale = "unknown-locale", Error, Stops, "a locale folder that `data/locales.csv` does not list";
     MissingLocale = "missing-locale", Error, Stops, "a locale `data/locales.csv` lists that has no folder";
     ObsoleteEntry = "obsolete-entry", Warning, Continues, "the locale keeps a message the reference dropped (terms of a locale's own are fine)";
-    ObsoleteAttribute = "obsolete-attribute", Warning, Continues, "the locale keeps an attribute the reference dropped";
+    ObsoleteAttribute = "obsolete-attribute", Warning, Continues, "the locale keeps an attribute the reference dropped (a term's attributes are the locale's own)";
     ObsoleteFile = "obsolete-file", Warning, Continues, "the locale keeps a file the reference does not have";
     DroppedVariable = "dropped-variable", Warning, Continues, "the translation leaves out a variable the reference uses";
-    PluralCategories = "plural-categories", Warning, Skips, "a numeric selector lacks some of the locale's CLDR plural categories (ru: one, few, many, other)";
-    Identical = "identical", Warning, Skips, "the translation is identical to the reference (text made only of reason phrases, header names and technical tokens is allowed)";
+    PluralCategories = "plural-categories", Warning, Skips, "a numeric selector lacks some of the locale's CLDR plural categories (ru: one, few, many); `other` is never asked for, and a numeric key such as `[1]` covers its category";
+    Identical = "identical", Warning, Skips, "the translation is identical to the reference (allowed: text made only of reason phrases, header names and technical tokens; variants of the reference's language such as en-GB; one- or two-word text in Latin-script locales)";
     Markup = "markup", Warning, Skips, "markup tags differ from the reference";
-    DoubledWord = "doubled-word", Warning, Skips, "a word written twice in a row (“when when”)";
-    LatinScript = "latin-script", Warning, Skips, "three or more Latin-script words in a row in a locale written in another script (reason phrases, aliases, header names, vendor names and technical tokens such as HTTP or TLS are allowed)";
+    DoubledWord = "doubled-word", Warning, Skips, "a word written twice in a row (“when when”); markup tags are not words, and repetitions a language's grammar makes (“Sie sie”, Turkish reduplication) are allowed";
+    LatinScript = "latin-script", Warning, Skips, "three or more Latin-script words in a row in a locale written in another script (reason phrases, aliases, header names, vendor names, technical tokens such as HTTP or TLS, and names the reference keeps in Latin inside a translated sentence are allowed)";
     LeftoverPlaceable = "leftover-placeable", Warning, Skips, "a rendered pair page shows an unresolved `{…}`";
     Terminology = "terminology", Warning, Skips, "a string uses a wording the locale's glossary avoids; the help names the preferred term and the glossary line (see [Glossary](#glossary))";
 }

@@ -21,10 +21,14 @@ pub(crate) fn check(
     locale: &Locale,
     catalog: &Catalog,
     reference: Option<&Catalog>,
+    reference_language: Option<unic_langid::subtags::Language>,
     allow: &Allowlist,
 ) -> Vec<Diagnostic> {
     let tag = locale.tag.as_str();
-    let non_latin = reference.is_some() && lint::expects_non_latin(locale.tag.langid());
+    let langid = locale.tag.langid();
+    let non_latin = reference.is_some() && lint::expects_non_latin(langid);
+    // en-GB is en: text it keeps from en is not untranslated.
+    let same_language = reference.is_some() && reference_language == Some(langid.language);
     let mut found = Vec::new();
     for entry in catalog.entries.values() {
         let ref_entry = reference.and_then(|r| r.get(&entry.key));
@@ -33,6 +37,9 @@ pub(crate) fn check(
                 continue;
             };
             let texts = walk::texts(pattern);
+            let prose: Vec<String> = texts.iter().map(|t| lint::without_markup(t)).collect();
+            let ref_pattern = ref_entry.and_then(|r| r.pattern(unit));
+            let ref_texts = ref_pattern.map(walk::texts).unwrap_or_default();
             let mut warn = |rule, message: String, help: &str| {
                 found.push(
                     Diagnostic::new(rule, message)
@@ -42,31 +49,43 @@ pub(crate) fn check(
                 );
             };
             let name = || entry.unit_name(unit);
-            if let Some(words) = texts.iter().find_map(|t| lint::doubled_word(t)) {
+            let mut doubled = prose.iter().filter_map(|t| lint::doubled_word(t));
+            if let Some(words) = doubled.find(|w| !lint::grammatical_double(langid, w)) {
                 warn(
                     Rule::DoubledWord,
                     format!("{} repeats a word: \"{words}\"", name()),
                     "delete one of them",
                 );
             }
-            if non_latin && let Some(run) = texts.iter().find_map(|t| lint::latin_run(t, allow)) {
+            // A name the reference keeps in Latin ("Firefox Relay") may stay so
+            // in a translated sentence; an untranslated sentence may not.
+            let translated = prose[0].chars().any(|c| c.is_alphabetic() && !c.is_ascii());
+            let kept =
+                |run: &String| translated && ref_texts.iter().any(|r| r.contains(run.as_str()));
+            let mut latin = prose.iter().filter_map(|t| lint::latin_run(t, allow));
+            if non_latin && let Some(run) = latin.find(|r| !kept(r)) {
                 warn(
                     Rule::LatinScript,
                     format!("{} has Latin-script text: \"{run}\"", name()),
                     "translate it; names that stay in Latin belong in the allowlist (see README)",
                 );
             }
-            let Some(ref_pattern) = ref_entry.and_then(|r| r.pattern(unit)) else {
+            let Some(ref_pattern) = ref_pattern else {
                 continue;
             };
-            if pattern == ref_pattern && !allow.covers(&texts[0]) && !entry.is_term() {
+            if pattern == ref_pattern
+                && !same_language
+                && (non_latin || !short(&prose[0]))
+                && !allow.covers(&texts[0])
+                && !entry.is_term()
+            {
                 warn(
                     Rule::Identical,
                     format!("{} is identical to the reference", name()),
                     "translate it, or confirm it stays the same in this language",
                 );
             }
-            let ref_tags = lint::markup_tags(&walk::texts(ref_pattern)[0]);
+            let ref_tags = lint::markup_tags(&ref_texts[0]);
             let tags = lint::markup_tags(&texts[0]);
             if tags != ref_tags {
                 warn(
@@ -81,4 +100,11 @@ pub(crate) fn check(
         }
     }
     found
+}
+
+/// Text of one or two words ("OK", "Email", "GitHub") is often the same in
+/// languages written in Latin script: not worth an `identical` warning there.
+fn short(text: &str) -> bool {
+    let words = text.split_whitespace();
+    words.filter(|w| w.chars().any(char::is_alphabetic)).count() < 3
 }
