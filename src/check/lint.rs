@@ -123,7 +123,9 @@ pub fn doubled_word(text: &str) -> Option<String> {
     for token in text.split_whitespace() {
         let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
+        // Punctuation before a word ends the run too: "XML (*.xml)".
         if let Some(prev) = previous
+            && word.len() == token.len()
             && same_word(prev, bare)
         {
             return Some(format!("{prev} {bare}"));
@@ -249,7 +251,9 @@ pub(crate) fn grammatical_double(langid: &unic_langid::LanguageIdentifier, words
         ("nl", &["in in"]),
         ("pt", &["se se"]),
     ];
-    const REDUPLICATING: &[&str] = &["tr", "az", "hi", "ur", "pa", "skr", "bn", "id", "ms", "tl"];
+    const REDUPLICATING: &[&str] = &[
+        "tr", "az", "hi", "ur", "pa", "skr", "bn", "id", "ms", "tl", "jbo",
+    ];
     let language = langid.language.as_str();
     let lower = words.to_lowercase();
     REDUPLICATING.contains(&language)
@@ -269,15 +273,68 @@ pub(crate) fn markup_tags(text: &str) -> Vec<String> {
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
             .collect();
         let closes = rest[name.len()..].find('>').is_some();
-        if closes
-            && name
-                .trim_start_matches('/')
-                .starts_with(|c: char| c.is_ascii_alphabetic())
-        {
+        if closes && is_html_element(name.trim_start_matches('/')) {
             tags.push(name.to_lowercase());
         }
     }
     tags
+}
+
+/// HTML elements that UI strings carry. Other `<words>` are text a
+/// translator translates (Anki's `<ignored>`), not markup.
+fn is_html_element(name: &str) -> bool {
+    const ELEMENTS: &[&str] = &[
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "blockquote",
+        "br",
+        "button",
+        "code",
+        "dd",
+        "del",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "input",
+        "ins",
+        "kbd",
+        "label",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "u",
+        "ul",
+        "var",
+    ];
+    ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
 }
 
 /// Whether text in this locale should be in a non-Latin script: its own
@@ -300,6 +357,7 @@ mod tests {
         assert_eq!(doubled_word("Это это ошибка").as_deref(), Some("Это это"));
         assert_eq!(doubled_word("when, when it fails"), None);
         assert_eq!(doubled_word("200 200 OK"), None);
+        assert_eq!(doubled_word("SuperMemo XML (*.xml)"), None);
     }
 
     #[test]
@@ -365,5 +423,6 @@ mod tests {
     #[test]
     fn markup_tags_are_listed_in_order() {
         assert_eq!(markup_tags("a <b>bold</b> and 1 < 2"), ["b", "/b"]);
+        assert_eq!(markup_tags("Skipped <ignored> notes"), Vec::<String>::new());
     }
 }

@@ -63,7 +63,12 @@ pub(crate) fn check(
             let kept =
                 |run: &String| translated && ref_texts.iter().any(|r| r.contains(run.as_str()));
             let mut latin = prose.iter().filter_map(|t| lint::latin_run(t, allow));
-            if non_latin && let Some(run) = latin.find(|r| !kept(r)) {
+            // A term the reference's way is a name (`-brand = Firefox Relay`).
+            let name_term = entry.is_term() && ref_pattern.is_some_and(|r| r == pattern);
+            if non_latin
+                && !name_term
+                && let Some(run) = latin.find(|r| !kept(r))
+            {
                 warn(
                     Rule::LatinScript,
                     format!("{} has Latin-script text: \"{run}\"", name()),
@@ -76,6 +81,7 @@ pub(crate) fn check(
             if pattern == ref_pattern
                 && !same_language
                 && (non_latin || !short(&prose[0]))
+                && !technical(&prose[0])
                 && !allow.covers(&texts[0])
                 && !entry.is_term()
             {
@@ -107,4 +113,10 @@ pub(crate) fn check(
 fn short(text: &str) -> bool {
     let words = text.split_whitespace();
     words.filter(|w| w.chars().any(char::is_alphabetic)).count() < 3
+}
+
+/// Text with no lowercase letter ("A-Z", "PDF", "OK") is a symbol or an
+/// abbreviation, the same in any script.
+fn technical(text: &str) -> bool {
+    !text.chars().any(char::is_lowercase)
 }
