@@ -167,7 +167,8 @@ fn color_follows_the_flag_over_the_environment() {
 /// Patterns seen on real trees that once raised false findings: markup with
 /// placeables inside its tag, names the reference keeps in Latin, en-GB
 /// keeping en's text, a term's own attributes, numeric variant keys and an
-/// implicit `other`, German "Sie sie". A reference that the reference locale
+/// implicit `other`, German "Sie sie", a select dropped with its selector
+/// where the language makes no such distinction. A reference that the reference locale
 /// itself leaves dangling is reported there once, not in every locale.
 #[test]
 fn real_world_patterns_raise_no_false_findings() {
@@ -184,12 +185,12 @@ error[unknown-reference]: `forward` refers to `profile-label-forwarding`, which 
    = help: define it in any file of this locale, or fix the name
 
 locale  total  translated  missing  obsolete  errors  warnings  complete
-de          8           8        0         0       0         0    100.0%
-en          8           8        0         0       1         0    100.0%  (reference)
-en-GB       8           8        0         0       0         0    100.0%
-hu          8           8        0         0       0         0    100.0%
-ja          8           8        0         0       0         0    100.0%
-uk          8           8        0         0       0         0    100.0%
+de          9           9        0         0       0         0    100.0%
+en          9           9        0         0       1         0    100.0%  (reference)
+en-GB       9           9        0         0       0         0    100.0%
+hu          9           9        0         0       0         0    100.0%
+ja          9           9        0         0       0         0    100.0%
+uk          9           9        0         0       0         0    100.0%
 
 1 error(s), 0 warning(s)
 

@@ -178,7 +178,13 @@ fn check_locale(
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }
     if options.runs(text::RULES) {
-        let ref_language = reference.map(|r| r.0.tag.langid().language);
+        // A reference folder that names no language (`templates`) is taken as English.
+        let ref_language = reference.map(|r| match r.0.tag.langid().language {
+            und if und.is_empty() => {
+                unic_langid::subtags::Language::from_bytes(b"en").unwrap_or(und)
+            }
+            language => language,
+        });
         found.extend(text::check(
             locale,
             catalog,

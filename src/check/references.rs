@@ -4,6 +4,8 @@ use super::diagnostic::Diagnostic;
 use super::rule::Rule;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
+use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+use std::collections::BTreeSet;
 
 /// References to messages or terms the locale does not define. A reference
 /// that the reference locale cannot resolve either is reported there once,
@@ -87,7 +89,10 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
                 ))
                 .help("the app never passes this variable; remove it or ask for it to be added to the reference"));
             }
-            for var in theirs.difference(&ours) {
+            // A select on a distinction the language does not make may go,
+            // together with its selector: only variables shown must stay.
+            let shown = shown_variables(ref_pattern);
+            for var in shown.iter().filter(|v| !ours.contains(**v)) {
                 found.push(place(Diagnostic::new(
                     Rule::DroppedVariable,
                     format!("{} does not use `${var}`, which the reference uses", entry.unit_name(unit)),
@@ -97,6 +102,50 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
         }
     }
     found
+}
+
+/// Variables a pattern shows: every one except those only used to select.
+fn shown_variables<'a>(pattern: &'a Pattern<&'a str>) -> BTreeSet<&'a str> {
+    let mut out = BTreeSet::new();
+    for element in &pattern.elements {
+        if let PatternElement::Placeable { expression } = element {
+            shown_in_expression(expression, &mut out);
+        }
+    }
+    out
+}
+
+fn shown_in_expression<'a>(expression: &'a Expression<&'a str>, out: &mut BTreeSet<&'a str>) {
+    match expression {
+        Expression::Select { variants, .. } => {
+            for variant in variants {
+                out.extend(shown_variables(&variant.value));
+            }
+        }
+        Expression::Inline(inline) => shown_in_inline(inline, out),
+    }
+}
+
+fn shown_in_inline<'a>(inline: &'a InlineExpression<&'a str>, out: &mut BTreeSet<&'a str>) {
+    match inline {
+        InlineExpression::VariableReference { id } => {
+            out.insert(id.name);
+        }
+        InlineExpression::FunctionReference { arguments, .. }
+        | InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
+            for arg in &arguments.positional {
+                shown_in_inline(arg, out);
+            }
+            for arg in &arguments.named {
+                shown_in_inline(&arg.value, out);
+            }
+        }
+        InlineExpression::Placeable { expression } => shown_in_expression(expression, out),
+        _ => {}
+    }
 }
 
 /// Plain text uses no variables: most strings need no walk at all.
