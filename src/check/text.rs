@@ -116,7 +116,9 @@ fn short(text: &str) -> bool {
 }
 
 /// Text with no lowercase letter ("A-Z", "PDF", "OK") is a symbol or an
-/// abbreviation, the same in any script.
+/// abbreviation, and one token with `@`, `.`, `/` or `:` an address or a
+/// unit ("name@example.com", "{ $price }/mo."): the same in any script.
 fn technical(text: &str) -> bool {
-    !text.chars().any(char::is_lowercase)
+    let token = !text.trim().contains(char::is_whitespace);
+    !text.chars().any(char::is_lowercase) || (token && text.contains(['@', '.', '/', ':']))
 }
