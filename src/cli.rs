@@ -173,8 +173,9 @@ pub(crate) enum ReportFormat {
   statusdb validate --config l10n.toml path/to/l10n-base de fr
   statusdb validate --format json > report.json
   statusdb validate --strict
+  statusdb validate --config l10n.toml --missing warning --min-percent 80 --format github
 
-", "Exit codes: 0 clean, 1 errors found (or warnings with --strict), 2 could not run"))]
+", "Exit codes: 0 clean, 1 errors found (or warnings with --strict, or a locale below --min-percent), 2 could not run"))]
 pub(crate) struct ValidateArgs {
     /// Locales to check (default: every folder in the tree, or the config's
     /// locales); with --config, an l10n base folder may come first
@@ -197,9 +198,24 @@ pub(crate) struct ValidateArgs {
     /// Fail on warnings too (what CI should run)
     #[arg(long)]
     pub(crate) strict: bool,
-    /// Output format (the JSON schema is documented in the README)
+    /// Output format: text, json (schema in the README), or github
+    /// (workflow annotations for GitHub Actions)
     #[arg(long, value_enum, default_value = "text")]
-    pub(crate) format: ReportFormat,
+    pub(crate) format: ValidateFormat,
+    /// How missing strings and files count: error (default), warning, or
+    /// ignore (for projects that ship partial translations by design)
+    #[arg(long, value_enum, value_name = "ACTION")]
+    pub(crate) missing: Option<crate::check::Action>,
+    /// Fail when a locale has translated less than N percent of its strings
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub(crate) min_percent: Option<u8>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum ValidateFormat {
+    Text,
+    Json,
+    Github,
 }
 
 impl ValidateArgs {

@@ -129,3 +129,37 @@ error: [..]l10n.toml:2:[..]: not a compare-locales configuration: [..]
 
 "#]]);
 }
+
+#[test]
+fn missing_strings_can_be_warnings_or_ignored_by_flag_or_config() {
+    let (rows, _) = counts(&["--config", "project/l10n.toml", "--missing", "warning"]);
+    assert_eq!(rows[1], ("de".to_string(), [3, 1, 0, 5]));
+    let (rows, _) = counts(&["--config", "project/l10n.toml", "--missing", "ignore"]);
+    assert_eq!(rows[1], ("de".to_string(), [3, 1, 0, 1]));
+    // The same from the config's [statusdb] table, with a rule's severity.
+    let dir = temp();
+    let project = repo().join("tests/fixtures/project");
+    let config = format!(
+        "basepath = {:?}\nlocales = [\"de\"]\n[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{{locale}}/*.ftl\"\n[statusdb]\nmissing = \"ignore\"\nrules = {{ obsolete-entry = \"error\" }}\n",
+        project
+    );
+    std::fs::write(dir.path().join("l10n.toml"), config).unwrap();
+    let path = dir.path().join("l10n.toml");
+    let (rows, _) = counts(&["--config", path.to_str().unwrap()]);
+    assert_eq!(rows[1], ("de".to_string(), [4, 1, 1, 0]));
+}
+
+#[test]
+fn min_percent_fails_a_locale_below_it_and_github_annotates() {
+    statusdb()
+        .current_dir(repo().join("tests/fixtures/project"))
+        .args(["validate", "--config", "l10n.toml", "--missing", "ignore"])
+        .args(["--min-percent", "50", "--format", "github", ".", "de"])
+        .assert()
+        .code(1)
+        .stdout_eq(snapbox::str![[r#"
+::warning file=de/main.ftl,line=2,col=1,title=obsolete-entry (de)::`stale` is not in the reference%0Adelete it, or add it to the reference first
+::error::de is 33.3%25 translated, below --min-percent 50
+
+"#]]);
+}

@@ -81,6 +81,33 @@ pub struct Report {
 }
 
 impl Report {
+    /// Gives every finding of `rule` the severity `action` says (an ignored
+    /// finding is dropped), and counts each locale's findings again.
+    pub(crate) fn set_action(&mut self, rule: impl Fn(Rule) -> bool, action: Action) {
+        self.diagnostics
+            .retain_mut(|d| match (rule(d.rule), action.severity()) {
+                (false, _) => true,
+                (true, None) => false,
+                (true, Some(severity)) => {
+                    d.severity = severity;
+                    true
+                }
+            });
+        let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
+        for d in &self.diagnostics {
+            let entry = counts
+                .entry(d.locale.as_deref().unwrap_or_default())
+                .or_default();
+            match d.severity {
+                Severity::Error => entry.0 += 1,
+                Severity::Warning => entry.1 += 1,
+            }
+        }
+        for s in &mut self.summaries {
+            (s.errors, s.warnings) = counts.get(s.locale.as_str()).copied().unwrap_or_default();
+        }
+    }
+
     pub(crate) fn count(&self, severity: Severity) -> usize {
         self.diagnostics
             .iter()

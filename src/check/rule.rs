@@ -107,6 +107,19 @@ impl Rule {
         self.build() == Build::Stops
     }
 
+    /// Whether it reports a translation gap: a missing file, entry or string,
+    /// which `--missing` and the config's `missing` may soften.
+    pub fn is_gap(self) -> bool {
+        matches!(
+            self,
+            Rule::MissingFile
+                | Rule::MissingMessage
+                | Rule::MissingTerm
+                | Rule::MissingAttribute
+                | Rule::MissingValue
+        )
+    }
+
     /// Whether only `validate` runs it: a warning-only lint never blocks a
     /// build, so `build` saves the time.
     pub(crate) fn lint_only(self) -> bool {

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use super::diagnostic::Severity;
 
 /// What a filter does to what it matches; stricter actions sort higher.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     Ignore,

@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::check::{self, Options, Report, Severity};
-use crate::cli::{REFERENCE, ReportFormat, ValidateArgs};
+use crate::check::{self, Options, Report, Rule, Severity};
+use crate::cli::{REFERENCE, ValidateArgs, ValidateFormat};
 use crate::config::Project;
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
 use crate::source::{self, LocaleTag, LocaleTree};
@@ -39,12 +39,43 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
 
 /// Prints the report and gives the exit code.
 fn finish(args: &ValidateArgs, mut checked: Report) -> Result<u8> {
+    if let Some(action) = args.missing {
+        checked.set_action(Rule::is_gap, action);
+    }
     report::sort(&mut checked.diagnostics);
+    let below = below_threshold(&checked, args.min_percent);
     super::print(&match args.format {
-        ReportFormat::Json => report::json(&checked),
-        ReportFormat::Text => text(&checked),
+        ValidateFormat::Json => report::json(&checked),
+        ValidateFormat::Text => {
+            text(&checked) + &below.iter().map(|b| b.clone() + "\n").collect::<String>()
+        }
+        ValidateFormat::Github => {
+            let base = std::env::current_dir().unwrap_or_default();
+            report::github(&checked.diagnostics, &below, &base)
+        }
     })?;
-    Ok(exit_code(&checked, args.strict))
+    let code = exit_code(&checked, args.strict);
+    Ok(if below.is_empty() {
+        code
+    } else {
+        EXIT_FINDINGS
+    })
+}
+
+/// A line per locale translated less than `--min-percent`.
+fn below_threshold(checked: &Report, min: Option<u8>) -> Vec<String> {
+    let Some(min) = min else { return Vec::new() };
+    checked
+        .summaries
+        .iter()
+        .filter(|s| !s.is_reference && s.percent < f64::from(min))
+        .map(|s| {
+            format!(
+                "{} is {:.1}% translated, below --min-percent {min}",
+                s.locale, s.percent
+            )
+        })
+        .collect()
 }
 
 /// `validate --config l10n.toml [L10N_BASE] [LOCALE...]`: the files and
@@ -85,6 +116,15 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
     };
     let mut checked = check::check(&tree, &options)?;
     checked.skipped_files = project.skipped();
+    for (name, action) in &project.config.settings.rules {
+        let rule: Rule = name.parse().map_err(|why| {
+            Error::Usage(format!("{}: [statusdb] rules: {why}", config.display()))
+        })?;
+        checked.set_action(|r| r == rule, *action);
+    }
+    if let Some(action) = project.config.settings.missing {
+        checked.set_action(Rule::is_gap, action);
+    }
     finish(args, checked)
 }
 

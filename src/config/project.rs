@@ -26,6 +26,20 @@ struct RawConfig {
     includes: Vec<RawChild>,
     #[serde(default)]
     excludes: Vec<RawChild>,
+    /// statusdb's own settings; compare-locales ignores the table.
+    #[serde(default)]
+    statusdb: Settings,
+}
+
+/// `[statusdb]` in a project configuration: how findings count.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `missing = "warning"`: what a missing file, entry or string is.
+    pub missing: Option<Action>,
+    /// `rules = { identical = "ignore" }`: a severity per rule name.
+    #[serde(default)]
+    pub rules: std::collections::BTreeMap<String, Action>,
 }
 
 #[derive(Deserialize)]
@@ -90,6 +104,7 @@ pub struct Config {
     pub locales: Option<Vec<String>>,
     pub children: Vec<Config>,
     pub excludes: Vec<Config>,
+    pub settings: Settings,
 }
 
 impl Config {
@@ -141,6 +156,7 @@ impl Config {
             locales: raw.locales,
             children,
             excludes,
+            settings: raw.statusdb,
         })
     }
 

@@ -2,11 +2,13 @@
 //! library never prints; the commands write what these functions return.
 
 mod diagnostics;
+mod github;
 pub(crate) mod page;
 mod progress;
 mod summary;
 
 pub(crate) use diagnostics::{render as diagnostics, sort};
+pub(crate) use github::github;
 pub(crate) use progress::Progress;
 pub(crate) use summary::{json, table};
 
