@@ -82,6 +82,10 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
                 d.locale(tag)
                     .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
             };
+            let name = entry.unit_name(unit);
+            let own_term = |r: &str| r.starts_with('-') && reference.get(r).is_none();
+            let changed = changed_references(&name, pattern, ref_pattern, &own_term);
+            found.extend(changed.map(place));
             for var in ours.difference(&theirs) {
                 found.push(place(Diagnostic::new(
                     Rule::UnknownVariable,
@@ -102,6 +106,42 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
         }
     }
     found
+}
+
+/// Message and term references the translation drops or adds, as
+/// compare-locales compares them (a term's attributes are not counted);
+/// unlike it, a reference to a term of the locale's own (`own_term`, a
+/// grammar helper the reference has no need for) is not an addition.
+fn changed_references<'a>(
+    name: &str,
+    pattern: &'a Pattern<&'a str>,
+    ref_pattern: &'a Pattern<&'a str>,
+    own_term: &dyn Fn(&str) -> bool,
+) -> impl Iterator<Item = Diagnostic> + use<'a> {
+    let ours = walk::uses(pattern).references;
+    let theirs = walk::uses(ref_pattern).references;
+    let dropped: Vec<Diagnostic> = theirs
+        .difference(&ours)
+        .map(|r| {
+            Diagnostic::new(
+                Rule::DroppedReference,
+                format!("{name} leaves out `{{ {r} }}`, which the reference uses"),
+            )
+            .help("keep the reference, or the text it stands for is lost")
+        })
+        .collect();
+    let added: Vec<Diagnostic> = ours
+        .difference(&theirs)
+        .filter(|r| !own_term(r))
+        .map(|r| {
+            Diagnostic::new(
+                Rule::AddedReference,
+                format!("{name} uses `{{ {r} }}`, which the reference does not"),
+            )
+            .help("the reference may have dropped it; check the translation is current")
+        })
+        .collect();
+    dropped.into_iter().chain(added)
 }
 
 /// Variables a pattern shows: every one except those only used to select.
@@ -155,4 +195,43 @@ pub(super) fn has_placeables(pattern: &fluent_syntax::ast::Pattern<&str>) -> boo
         .elements
         .iter()
         .any(|e| matches!(e, PatternElement::Placeable { .. }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast::Entry;
+
+    fn value(source: &str) -> Pattern<&str> {
+        let resource = fluent_syntax::parser::parse(source).unwrap();
+        match resource.body.into_iter().next() {
+            Some(Entry::Message(m)) => m.value.unwrap(),
+            _ => panic!("not a message"),
+        }
+    }
+
+    /// compare-locales' test_fluent: "Missing message reference", "Obsolete
+    /// term reference"; a term of the locale's own is not an addition.
+    #[test]
+    fn dropped_and_added_references_as_compare_locales_reports_them() {
+        let reference = value("m = Empty { trash } with { -brand }\n");
+        let ours = value("m = Vyprázdnit koš s { -brand } { -other } { -own }\n");
+        let own = |r: &str| r == "-own";
+        let found: Vec<(Rule, String)> = changed_references("`m`", &ours, &reference, &own)
+            .map(|d| (d.rule, d.message))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Rule::DroppedReference,
+                    "`m` leaves out `{ trash }`, which the reference uses".into()
+                ),
+                (
+                    Rule::AddedReference,
+                    "`m` uses `{ -other }`, which the reference does not".into()
+                ),
+            ]
+        );
+    }
 }
