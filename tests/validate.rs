@@ -196,3 +196,48 @@ uk          9           9        0         0       0         0    100.0%
 
 "#]]);
 }
+
+/// Projects that load each page's files into a bundle of their own may
+/// define an id in two files; a locale that follows the reference's layout
+/// is not at fault, one that doubles an id the reference has once is.
+#[test]
+fn duplicate_ids_are_judged_against_the_references_layout() {
+    let dir = common::temp();
+    for (path, text) in [
+        ("en/a.ftl", "title = A\n"),
+        ("en/b.ftl", "title = B\nother = O\n"),
+        ("de/a.ftl", "title = A\n"),
+        ("de/b.ftl", "title = B\nother = O\nother = P\n"),
+    ] {
+        let path = dir.path().join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    let out = common::statusdb()
+        .args(["validate", "--format", "json", "--locales"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String)> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["rule"] == "duplicate-id")
+        .map(|d| {
+            (
+                d["locale"].as_str().unwrap().into(),
+                d["message"].as_str().unwrap().into(),
+            )
+        })
+        .collect();
+    let expected = [
+        ("de", "`other` is defined more than once in this locale"),
+        ("en", "`title` is defined more than once in this locale"),
+    ];
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(l, m)| (l.to_string(), m.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+}

@@ -5,13 +5,36 @@ use super::rule::Rule;
 use crate::source::Locale;
 use crate::source::catalog::{Catalog, Entry};
 
-/// Every id of `catalog` defined more than once, and every term/message clash.
-pub(crate) fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
-    let duplicates = catalog
-        .duplicates
-        .iter()
-        .filter_map(|again| Some(duplicate(locale, catalog.get(&again.key)?, again)));
+/// Every id of `catalog` defined more than once, and every term/message
+/// clash. An id the reference itself defines in the same two files is the
+/// project's layout (each page's files load into a bundle of their own).
+pub(crate) fn check(
+    locale: &Locale,
+    catalog: &Catalog,
+    reference: Option<&Catalog>,
+) -> Vec<Diagnostic> {
+    let duplicates = catalog.duplicates.iter().filter_map(|again| {
+        let first = catalog.get(&again.key)?;
+        let layout = reference.is_some_and(|r| same_layout(r, first, again));
+        (!layout).then(|| duplicate(locale, first, again))
+    });
     duplicates.chain(clashes(locale, catalog)).collect()
+}
+
+/// Whether `reference` defines the id of `first` and `again` in their two files.
+fn same_layout(reference: &Catalog, first: &Entry, again: &Entry) -> bool {
+    let files = [first.file.rel.as_str(), again.file.rel.as_str()];
+    if files[0] == files[1] {
+        return false;
+    }
+    let defined_in = |rel: &str| {
+        reference.get(&first.key).is_some_and(|e| e.file.rel == rel)
+            || reference
+                .duplicates
+                .iter()
+                .any(|d| d.key == first.key && d.file.rel == rel)
+    };
+    files.iter().all(|rel| defined_in(rel))
 }
 
 /// Fluent keeps terms apart from messages, but fluent-rs stores both under

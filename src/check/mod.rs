@@ -192,7 +192,7 @@ fn check_locale(
     options: &Options,
 ) -> (LocaleSummary, Vec<Diagnostic>) {
     let tag = locale.tag.as_str();
-    let mut found = ids::check(locale, catalog);
+    let mut found = ids::check(locale, catalog, reference.map(|r| r.1));
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(
         tag,

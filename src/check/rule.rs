@@ -74,7 +74,7 @@ rules! {
     MissingTerm = "missing-term", Error, Continues, "the locale lacks a term the reference has";
     MissingAttribute = "missing-attribute", Error, Continues, "a message lacks an attribute the reference has";
     MissingValue = "missing-value", Error, Continues, "a message has no value where the reference has one";
-    DuplicateId = "duplicate-id", Error, Stops, "an id defined twice in one locale";
+    DuplicateId = "duplicate-id", Error, Stops, "an id defined twice in one locale (not where the reference defines it in the same two files: the project's layout)";
     TermMessageClash = "term-message-clash", Error, Stops, "a term and a message share a name (fluent-rs cannot keep both)";
     UnknownVariable = "unknown-variable", Error, Stops, "the translation uses a variable the reference does not have";
     UnknownReference = "unknown-reference", Error, Stops, "a reference to a message or term the locale does not define";
