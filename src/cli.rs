@@ -174,6 +174,7 @@ pub(crate) enum ReportFormat {
   statusdb validate --format json > report.json
   statusdb validate --strict
   statusdb validate --config l10n.toml --missing warning --min-percent 80 --format github
+  statusdb validate --config l10n.toml --baseline l10n-baseline.txt --update-baseline
 
 ", "Exit codes: 0 clean, 1 errors found (or warnings with --strict, or a locale below --min-percent), 2 could not run"))]
 pub(crate) struct ValidateArgs {
@@ -206,6 +207,13 @@ pub(crate) struct ValidateArgs {
     /// ignore (for projects that ship partial translations by design)
     #[arg(long, value_enum, value_name = "ACTION")]
     pub(crate) missing: Option<crate::check::Action>,
+    /// Report only findings this file does not record (today's findings,
+    /// written by --update-baseline), so CI fails only on new ones
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Write every current finding to the --baseline file, then report none
+    #[arg(long, requires = "baseline")]
+    pub(crate) update_baseline: bool,
     /// Fail when a locale has translated less than N percent of its strings
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub(crate) min_percent: Option<u8>,

@@ -163,3 +163,32 @@ fn min_percent_fails_a_locale_below_it_and_github_annotates() {
 
 "#]]);
 }
+
+#[test]
+fn a_baseline_hides_todays_findings_and_shows_new_ones() {
+    let tree = common::fixture("project");
+    let root = tree.path();
+    let run = |extra: &[&str]| {
+        statusdb()
+            .current_dir(root)
+            .args([
+                "validate",
+                "--config",
+                "l10n.toml",
+                "--baseline",
+                "base.txt",
+            ])
+            .args(extra)
+            .assert()
+    };
+    run(&["--update-baseline"]).success();
+    run(&[]).success();
+    std::fs::write(root.join("de/main.ftl"), "hello = Hallo\n").unwrap();
+    // `stale` went away (fine); nothing new yet.
+    run(&[]).success();
+    std::fs::write(root.join("de/main.ftl"), "hello = Hallo\nnew-one = Neu\n").unwrap();
+    run(&["--format", "github"]).success().stdout_eq(snapbox::str![[r#"
+::warning file=de/main.ftl,line=2,col=1,title=obsolete-entry (de)::`new-one` is not in the reference%0Adelete it, or add it to the reference first
+
+"#]]);
+}

@@ -93,6 +93,17 @@ impl Report {
                     true
                 }
             });
+        self.recount();
+    }
+
+    /// Keeps only the findings `keep` accepts, and counts again.
+    pub(crate) fn retain(&mut self, keep: impl Fn(&Diagnostic) -> bool) {
+        self.diagnostics.retain(keep);
+        self.recount();
+    }
+
+    /// Each locale's errors and warnings, from the findings.
+    fn recount(&mut self) {
         let mut counts: rustc_hash::FxHashMap<&str, (usize, usize)> = Default::default();
         for d in &self.diagnostics {
             let entry = counts

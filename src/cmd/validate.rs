@@ -42,6 +42,18 @@ fn finish(args: &ValidateArgs, mut checked: Report) -> Result<u8> {
     if let Some(action) = args.missing {
         checked.set_action(Rule::is_gap, action);
     }
+    if let Some(path) = &args.baseline {
+        if args.update_baseline {
+            crate::atomic::write(
+                path,
+                report::baseline::render(&checked.diagnostics).as_bytes(),
+            )?;
+            checked.retain(|_| false);
+        } else {
+            let known = report::baseline::load(path)?;
+            checked.retain(|d| !known(d));
+        }
+    }
     report::sort(&mut checked.diagnostics);
     let below = below_threshold(&checked, args.min_percent);
     super::print(&match args.format {

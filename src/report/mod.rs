@@ -1,6 +1,7 @@
 //! Report: turn results into text for people and JSON for machines. The
 //! library never prints; the commands write what these functions return.
 
+pub(crate) mod baseline;
 mod diagnostics;
 mod github;
 pub(crate) mod page;
