@@ -105,6 +105,12 @@ fn a_leading_apostrophe_typed_by_a_translator_is_kept() {
         reference,
         "'s-Hertogenbosch не отвечает.",
     );
+    // As the translator typed it: export's writer quoted the quote, a
+    // spreadsheet user does not.
+    let typed = std::fs::read_to_string(&csv)
+        .unwrap()
+        .replace("''s-Hertogenbosch", "'s-Hertogenbosch");
+    std::fs::write(&csv, typed).unwrap();
     let output = import(root.path(), &csv);
     assert_eq!(
         output.status.code(),
