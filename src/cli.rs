@@ -254,16 +254,23 @@ pub(crate) struct TransferArgs {
     pub(crate) reference: String,
 }
 
-/// Write a CSV for translators: one row per message value or attribute.
+/// Write a file for translators: one unit per message value or attribute.
 ///
-/// Columns: key, file, reference, translation, status (missing, translated,
-/// unchanged, obsolete), comment, variables, fingerprint. Cells a spreadsheet
-/// would run as a formula are prefixed with a quote, which import removes.
+/// Formats: csv (default; columns key, file, reference, translation, status,
+/// comment, variables, fingerprint, translation_fingerprint; cells a
+/// spreadsheet would run as a formula get a leading quote, which import
+/// removes), po (gettext, for
+/// Poedit, Weblate and Crowdin: msgctxt is the key, number selects become
+/// msgid_plural with the locale's CLDR plural forms), xliff (XLIFF 1.2, what
+/// most CAT tools import) and xliff2 (XLIFF 2.1). In XLIFF placeables are
+/// protected inline codes and a select is a group of variant units.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   statusdb export --locale ru --out ru.csv
   statusdb export --locale ru --only missing --out todo.csv
-  statusdb export --locale ru --bom --out ru-excel.csv
+  statusdb export --locale ru --excel --out ru-excel.csv
+  statusdb export --locale ru --format po --out ru.po
+  statusdb export --locale ru --format xliff --out ru.xlf
 
 Exit codes: 0 written, 2 could not run")]
 pub(crate) struct ExportArgs {
@@ -272,30 +279,41 @@ pub(crate) struct ExportArgs {
     /// Only rows with these statuses (comma-separated)
     #[arg(long, value_enum, value_delimiter = ',')]
     pub(crate) only: Vec<crate::transfer::Status>,
-    /// Start the file with a UTF-8 byte order mark, for Excel
-    #[arg(long)]
+    /// The file format
+    #[arg(long, value_enum, default_value = "csv")]
+    pub(crate) format: crate::transfer::format::Format,
+    /// Start the CSV with a UTF-8 byte order mark
+    #[arg(long, conflicts_with = "excel")]
     pub(crate) bom: bool,
-    /// The CSV to write (default: standard output)
+    /// Write the CSV as Excel opens it in any locale: tab-separated UTF-16
+    /// with a byte order mark ("Unicode text")
+    #[arg(long)]
+    pub(crate) excel: bool,
+    /// The file to write (default: standard output)
     #[arg(long, value_name = "FILE")]
     pub(crate) out: Option<PathBuf>,
 }
 
-/// Apply a translator's CSV to the locale's .ftl files.
+/// Apply a translator's CSV, PO or XLIFF file to the locale's .ftl files.
 ///
-/// Changes only the bytes of each changed message or attribute; comments,
-/// blank lines, order and line endings stay as they are. Rows are refused
-/// when the reference changed since export (fingerprint), when the text is
-/// not valid Fluent or uses unknown variables, or when the key is unknown.
-/// By default one refused row means nothing is written.
+/// The format is read from the file: XLIFF (1.2 or 2.x) starts with `<`, a
+/// PO file with a comment or msgid, a CSV with its header row. Changes only the bytes of each changed
+/// message or attribute; comments, blank lines, order and line endings stay
+/// as they are. Units are refused when the reference changed since export
+/// (fingerprint), when the tree's translation changed since export (unless
+/// --overwrite), when the text is not valid Fluent or uses unknown
+/// variables, or when the key is unknown. By default one refused unit means
+/// nothing is written.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   statusdb import ru.csv --locale ru --dry-run
   statusdb import ru.csv --locale ru
-  statusdb import ru.csv --locale ru --partial
+  statusdb import ru.po --locale ru --partial
+  statusdb import ru.xlf --locale ru --overwrite
 
 Exit codes: 0 applied, 1 rows refused or the CSV is malformed, 2 could not run")]
 pub(crate) struct ImportArgs {
-    /// The CSV to read
+    /// The CSV, PO or XLIFF file to read
     pub(crate) csv: PathBuf,
     #[command(flatten)]
     pub(crate) transfer: TransferArgs,
@@ -305,4 +323,7 @@ pub(crate) struct ImportArgs {
     /// Apply the valid rows even when others are refused
     #[arg(long)]
     pub(crate) partial: bool,
+    /// Replace translations that changed in the tree since the export
+    #[arg(long)]
+    pub(crate) overwrite: bool,
 }

@@ -74,6 +74,9 @@ fn csv(root: &Path, fingerprint_ok: bool, key: &str, translation: &str) {
         comment: String::new(),
         variables: String::new(),
         fingerprint,
+        translation_fingerprint: String::new(),
+        needs_review: false,
+        source_line: 0,
         line: 0,
     };
     write(
@@ -444,7 +447,7 @@ const CASES: &[Case] = &[
         setup: |r| csv(r, false, "code-503.summary", "Новый текст."),
         args: IMPORT,
         code: 1,
-        stderr: "refused `code-503.summary`: the reference text changed since this CSV was exported",
+        stderr: "refused `code-503.summary`: the reference text changed since this file was exported",
     },
     Case {
         name: "CSV: invalid Fluent",

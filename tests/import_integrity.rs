@@ -35,6 +35,9 @@ fn csv_text(rows: &[(&str, &str, &str, &str)]) -> Vec<u8> {
                 comment: String::new(),
                 variables: String::new(),
                 fingerprint: statusdb::transfer::unit::fingerprint(reference),
+                translation_fingerprint: String::new(),
+                needs_review: false,
+                source_line: 0,
                 line: 0,
             },
         )
@@ -87,7 +90,7 @@ fn a_file_changed_since_it_was_read_is_not_overwritten() {
     let csv = root.path().join("in.csv");
     common::one_row_csv(&csv, "code-503.summary", SUMMARY_503, "Позже.");
     let units = statusdb::transfer::csvfile::read(&csv).unwrap();
-    let plan = statusdb::transfer::import::plan(&tree.locales[0], &tree.locales[1], units);
+    let plan = statusdb::transfer::import::plan(&tree.locales[0], &tree.locales[1], units, false);
     let codes = locales.join("ru/codes.ftl");
     let edited = std::fs::read_to_string(&codes).unwrap() + "\nedited-meanwhile = Да\n";
     std::fs::write(&codes, &edited).unwrap();

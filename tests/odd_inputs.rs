@@ -90,6 +90,9 @@ fn a_file_name_that_is_not_utf8_is_refused_and_never_copied() {
         comment: String::new(),
         variables: String::new(),
         fingerprint: statusdb::transfer::unit::fingerprint("Extra"),
+        translation_fingerprint: String::new(),
+        needs_review: false,
+        source_line: 0,
         line: 0,
     };
     std::fs::write(&csv, statusdb::transfer::csvfile::write(&[unit], false)).unwrap();

@@ -169,8 +169,8 @@ fn only_bom_and_stdout() {
         .assert()
         .success()
         .stdout_eq(snapbox::str![[r#"
-key,file,reference,translation,status,comment,variables,fingerprint
-old,app.ftl,,Устаревшее,obsolete,,,
+key,file,reference,translation,status,comment,variables,fingerprint,translation_fingerprint
+old,app.ftl,,Устаревшее,obsolete,,,,0b6ca2181745ee6c
 
 "#]]);
 }
@@ -186,7 +186,7 @@ fn dry_run_writes_nothing_and_shows_the_plan() {
         .success()
         .stderr_eq(snapbox::str![[r#"
 would change [..]ru/app.ftl:
-  updated greeting
+  updated greeting: `Привет, { $user }!` -> `Здравствуйте, { $user }!`
 would create [..]ru/new.ftl:
   added second
 Dry run, nothing written: updated 1, added 1, unchanged 8, refused 0
@@ -205,6 +205,7 @@ fn every_refusal_names_its_line_and_reason() {
         .find(|r| r.key == "last")
         .unwrap()
         .fingerprint = "0000000000000000".into();
+    translate(&mut rows, "last", "Самое последнее");
     translate(&mut rows, "multi", "{ $broken");
     translate(&mut rows, "no", "Нет, { $who }");
     rows.push(Row {
@@ -217,11 +218,11 @@ fn every_refusal_names_its_line_and_reason() {
     yes.file = "app.ftl".into();
     yes.translation = "Ага".into();
     import(root.path(), &rows, &[]).code(1).stderr_eq(snapbox::str![[r#"
-[..]in.csv:17: refused `multi`: the translation is not valid Fluent: Expected a token starting with "}"
-[..]in.csv:21: refused `last`: the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row
-[..]in.csv:22: refused `yes`: `yes` belongs to `bom.ftl`, not `app.ftl`
-[..]in.csv:23: refused `no`: the translation uses $who, which the reference does not provide
-[..]in.csv:31: refused `nope`: unknown key `nope`: the reference has no such message or attribute
+[..]in.csv:20: refused `multi`: the translation is not valid Fluent: Expected a token starting with "}"
+[..]in.csv:24: refused `last`: the reference text changed since this file was exported, so the translation may be stale; export again and check this unit
+[..]in.csv:25: refused `yes`: `yes` belongs to `bom.ftl`, not `app.ftl`
+[..]in.csv:26: refused `no`: the translation uses $who, which the reference does not provide
+[..]in.csv:34: refused `nope`: unknown key `nope`: the reference has no such message or attribute
 would change [..]ru/app.ftl:
   added later
 Nothing written because rows were refused (use --partial to apply the others): updated 0, added 1, unchanged 7, refused 5
@@ -249,11 +250,11 @@ fn malformed_csv_files_are_refused_whole() {
     let root = fixture("transfer");
     let header = "key,file,reference,translation,status,comment,variables,fingerprint\n";
     import_raw(root.path(), b"").code(1).stderr_eq(snapbox::str![[r#"
-error: [..]raw.csv:1: the file is empty; it needs the header row key,file,reference,translation,status,comment,variables,fingerprint
+error: [..]raw.csv:1: the file is empty; it needs the header row key,file,reference,translation,status,comment,variables,fingerprint,translation_fingerprint
 
 "#]]);
     import_raw(root.path(), b"id,text\nx,y\n").code(1).stderr_eq(snapbox::str![[r#"
-error: [..]raw.csv:1: the header is `id,text`; it must be `key,file,reference,translation,status,comment,variables,fingerprint` (export a fresh CSV to get it)
+error: [..]raw.csv:1: the header is `id,text`; it must be the columns key, file, reference, translation, status, comment, variables, fingerprint, translation_fingerprint, separated by commas, semicolons or tabs (export a fresh CSV to get it)
 
 "#]]);
     import_raw(root.path(), format!("{header}a,b,c\n").as_bytes()).code(1).stderr_eq(snapbox::str![[r#"
@@ -269,12 +270,119 @@ error: [..]raw.csv:2: the row has 3 fields but the header has 8; check for a str
 error: [..]raw.csv:2: the row has 3 fields but the header has 8; check for a stray comma or an unterminated quote
 
 "#]]);
-    let mut bad = header.as_bytes().to_vec();
-    bad.extend_from_slice(b"later,app.ftl,Later,\xff\xfe,missing,,,x\n");
-    import_raw(root.path(), &bad)
-        .code(1)
-        .stderr_eq(snapbox::str![[r#"
-error: [..]raw.csv:2: invalid UTF-8; save the file as UTF-8
+}
+
+/// The rows of a fresh export with `later` translated, as CSV text with
+/// `separator`.
+fn excel_rows(root: &Path, separator: &str) -> String {
+    let mut rows = export(root, &[]);
+    translate(&mut rows, "later", "Позже");
+    let comma = csvfile::write(&rows, false);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(comma.as_slice());
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(separator.as_bytes()[0])
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    for record in reader.records() {
+        writer.write_record(&record.unwrap()).unwrap();
+    }
+    String::from_utf8(writer.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn csv_as_excel_and_libreoffice_save_it_imports() {
+    // A Russian Excel: semicolons, cp1251, said in a note.
+    let root = fixture("transfer");
+    let text = excel_rows(root.path(), ";");
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(&text);
+    import_raw(root.path(), &cp1251).success().stderr_eq(snapbox::str![[r#"
+note: [..]raw.csv: the file is not UTF-8, so it was read as windows-1251, what Excel saves for this locale; save it as UTF-8 (or export with --excel) to avoid the guess
+Imported: updated 0, added 1, unchanged 9, refused 0
 
 "#]]);
+    let app = std::fs::read_to_string(root.path().join("ru/app.ftl")).unwrap();
+    assert!(app.contains("later = Позже\n"), "{app}");
+    // "Unicode text": tabs, UTF-16LE with a BOM; and LibreOffice's UTF-8 with tabs.
+    for bytes in [
+        |t: &str| {
+            t.encode_utf16()
+                .flat_map(u16::to_le_bytes)
+                .collect::<Vec<u8>>()
+        },
+        |t: &str| t.as_bytes().to_vec(),
+    ] {
+        let root = fixture("transfer");
+        let text = excel_rows(root.path(), "\t");
+        let mut raw = if bytes("a").len() == 2 {
+            vec![0xff, 0xfe]
+        } else {
+            Vec::new()
+        };
+        raw.extend(bytes(&text));
+        import_raw(root.path(), &raw)
+            .success()
+            .stderr_eq("Imported: updated 0, added 1, unchanged 9, refused 0\n");
+    }
+}
+
+#[test]
+fn export_excel_writes_unicode_text_that_imports_back() {
+    let root = fixture("transfer");
+    let before = snapshot(root.path());
+    let out = root.path().join("excel.csv");
+    statusdb()
+        .args(["export", "--locale", "ru", "--excel", "--locales"])
+        .arg(root.path())
+        .arg("--out")
+        .arg(&out)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&out).unwrap();
+    assert_eq!(&bytes[..6], b"\xff\xfek\0e\0");
+    let header: Vec<u8> = "key\tfile\t"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(&bytes[2..2 + header.len()], header.as_slice());
+    import_raw(root.path(), &bytes)
+        .success()
+        .stderr_eq("Imported: updated 0, added 0, unchanged 9, refused 0\n");
+    std::fs::remove_file(root.path().join("raw.csv")).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    assert_eq!(snapshot(root.path()), before);
+}
+
+#[test]
+fn a_translation_changed_in_the_tree_since_export_is_not_reverted() {
+    let root = fixture("transfer");
+    let mut rows = export(root.path(), &[]);
+    translate(&mut rows, "last", "Последний");
+    let ru = root.path().join("ru/app.ftl");
+    let newer = std::fs::read_to_string(&ru)
+        .unwrap()
+        .replace("last = Последнее", "last = Самое последнее");
+    std::fs::write(&ru, &newer).unwrap();
+    import(root.path(), &rows, &[]).code(1).stderr_eq(snapbox::str![[r#"
+[..]in.csv:[..]: refused `last`: the translation in `app.ftl` changed since this file was exported (it is now `Самое последнее`); export again, or pass --overwrite to replace it
+Nothing written because rows were refused (use --partial to apply the others): updated 0, added 0, unchanged 8, refused 1
+
+"#]]);
+    import(root.path(), &rows, &["--overwrite"])
+        .success()
+        .stderr_eq("Imported: updated 1, added 0, unchanged 8, refused 0\n");
+    // A CSV from before the translation_fingerprint column still imports.
+    let new = csvfile::write(&rows, false);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(new.as_slice());
+    let mut old = csv::Writer::from_writer(Vec::new());
+    for record in reader.records() {
+        let record = record.unwrap();
+        old.write_record(record.iter().take(8)).unwrap();
+    }
+    import_raw(root.path(), &old.into_inner().unwrap())
+        .success()
+        .stderr_eq("Imported: updated 0, added 0, unchanged 9, refused 0\n");
 }

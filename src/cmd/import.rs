@@ -1,9 +1,9 @@
-//! `statusdb import`: a translator's CSV back into the locale's files.
+//! `statusdb import`: a translator's CSV or PO back into the locale's files.
 
 use crate::cli::ImportArgs;
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Result};
 use crate::transfer::import::Plan;
-use crate::transfer::{csvfile, import};
+use crate::transfer::{format, import};
 
 pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     // Held until the files are written, so concurrent imports take turns
@@ -16,8 +16,11 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     };
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
-    let rows = csvfile::read(&args.csv)?;
-    let plan = import::plan(reference, locale, rows);
+    let (rows, note) = format::read(&args.csv, locale)?;
+    if let Some(note) = note {
+        super::eprint(&format!("note: {}: {note}\n", args.csv.display()));
+    }
+    let plan = import::plan(reference, locale, rows, args.overwrite);
     let csv = args.csv.display();
     let mut report: String = plan
         .refused

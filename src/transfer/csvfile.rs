@@ -20,6 +20,9 @@ struct Row {
     comment: String,
     variables: String,
     fingerprint: String,
+    /// Absent from CSVs exported before it was added.
+    #[serde(default)]
+    translation_fingerprint: String,
 }
 
 impl Row {
@@ -33,12 +36,28 @@ impl Row {
             comment: self.comment,
             variables: self.variables,
             fingerprint: self.fingerprint,
+            translation_fingerprint: self.translation_fingerprint,
+            needs_review: false,
+            source_line: 0,
             line,
         }
     }
 }
 
-pub(crate) const HEADER: [&str; 8] = [
+pub(crate) const HEADER: [&str; 9] = [
+    "key",
+    "file",
+    "reference",
+    "translation",
+    "status",
+    "comment",
+    "variables",
+    "fingerprint",
+    "translation_fingerprint",
+];
+
+/// The header of CSVs exported before `translation_fingerprint`: still read.
+const OLD_HEADER: [&str; 8] = [
     "key",
     "file",
     "reference",
@@ -70,15 +89,29 @@ fn restore(cell: String) -> String {
     }
 }
 
-/// The CSV bytes for `units`, optionally with a UTF-8 BOM for Excel.
+/// The CSV bytes for `units`, optionally with a UTF-8 BOM.
 pub fn write(units: &[TranslationUnit], bom: bool) -> Vec<u8> {
     let mut out = Vec::new();
     if bom {
         out.extend_from_slice("\u{feff}".as_bytes());
     }
+    out.extend(delimited(units, b','));
+    out
+}
+
+/// What Excel opens cleanly in any locale: tab-separated UTF-16LE with a
+/// BOM ("Unicode text"). A comma CSV opens as one column where the list
+/// separator is `;` (Russian, German), and UTF-8 without a BOM as mojibake.
+pub fn write_excel(units: &[TranslationUnit]) -> Vec<u8> {
+    let text = String::from_utf8(delimited(units, b'\t')).expect("the CSV writer writes UTF-8");
+    super::encoding::utf16le(&text)
+}
+
+fn delimited(units: &[TranslationUnit], delimiter: u8) -> Vec<u8> {
     let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
         .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
+        .from_writer(Vec::new());
     writer.write_record(HEADER).expect("writing to memory");
     for unit in units {
         let cells = [
@@ -90,6 +123,7 @@ pub fn write(units: &[TranslationUnit], bom: bool) -> Vec<u8> {
             &unit.comment,
             &unit.variables,
             &unit.fingerprint,
+            &unit.translation_fingerprint,
         ];
         writer
             .write_record(cells.map(neutralize))
@@ -104,9 +138,39 @@ pub fn read(path: &Path) -> Result<Vec<TranslationUnit>> {
     parse(path, &bytes)
 }
 
-/// Parses CSV bytes; `path` only names the file in errors.
+/// Parses CSV bytes; `path` only names the file in errors. Bytes that are
+/// not UTF-8 are read as cp1252.
 pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    parse_as(path, bytes, encoding_rs::WINDOWS_1252).map(|(units, _)| units)
+}
+
+/// Parses CSV bytes in any encoding and with any separator a spreadsheet
+/// saves (see [`super::encoding`]); `legacy` is the code page to read
+/// bytes that are not UTF-8 with, and the note says when it was used.
+pub fn parse_as(
+    path: &Path,
+    bytes: &[u8],
+    legacy: &'static encoding_rs::Encoding,
+) -> Result<(Vec<TranslationUnit>, Option<String>)> {
+    let (text, note) = super::encoding::decode(bytes, legacy);
+    let units = parse_text(path, text.as_bytes())?;
+    Ok((units, note))
+}
+
+/// The separator the header row uses: comma, semicolon or tab.
+fn delimiter(bytes: &[u8]) -> u8 {
+    let header = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
+    let fits = |d: u8| {
+        let n = header.split(|&b| b == d).count();
+        n == HEADER.len() || n == OLD_HEADER.len()
+    };
+    [b',', b';', b'\t']
+        .into_iter()
+        .find(|&d| fits(d))
+        .unwrap_or(b',')
+}
+
+fn parse_text(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let why = format!(
             "the file is empty; it needs the header row {}",
@@ -114,20 +178,22 @@ pub fn parse(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
         );
         return Err(data(path, 1, why));
     }
-    let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(bytes))
+        .from_reader(bytes);
     let header = reader
         .headers()
         .map_err(|e| csv_error(path, bytes, &e))?
         .clone();
-    if header.iter().ne(HEADER) {
+    if header.iter().ne(HEADER) && header.iter().ne(OLD_HEADER) {
         let found: Vec<&str> = header.iter().collect();
         return Err(data(
             path,
             1,
             format!(
-                "the header is `{}`; it must be `{}` (export a fresh CSV to get it)",
+                "the header is `{}`; it must be the columns {}, separated by commas, semicolons or tabs (export a fresh CSV to get it)",
                 found.join(","),
-                HEADER.join(",")
+                HEADER.join(", ")
             ),
         ));
     }

@@ -3,11 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use fluent_syntax::ast::{self, InlineExpression, Pattern};
-
+use super::context;
 use super::spans::{self, Unit};
 use super::unit::{Status, TranslationUnit, fingerprint};
-use crate::source::catalog::{Catalog, Entry};
+use crate::source::catalog::Catalog;
 use crate::source::{FtlFile, Locale, walk};
 
 /// Every unit of the reference, with the locale's translation and status,
@@ -17,9 +16,11 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
     // By key across all files: a message the reference moved to another
     // file is still translated where the locale has it.
     let translated = all_units(locale);
+    let translated_catalog = Catalog::new(locale);
+    let terms = context::terms(reference);
     let mut rows = Vec::new();
     for ref_file in &reference.files {
-        let comments = comments(ref_file);
+        let comments = context::comments(ref_file);
         for unit in units_of(ref_file) {
             let translation = translated
                 .get(&unit.key)
@@ -30,17 +31,16 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
                 t if t == unit.text => Status::Unchanged,
                 _ => Status::Translated,
             };
-            let mut row = translation_unit(
-                &ref_file.rel,
-                &unit,
-                translation,
-                status,
-                catalog.get(entry_key(&unit.key)),
-            );
-            row.comment = comments
+            let mut row = translation_unit(&ref_file.rel, &unit, translation, status);
+            row.comment = context::comment(&unit.key, comments.get(entry_key(&unit.key)));
+            row.variables = catalog
                 .get(entry_key(&unit.key))
-                .cloned()
+                .and_then(|e| e.pattern(attribute(&unit.key)))
+                .map(|p| context::describe_variables(p, &terms))
                 .unwrap_or_default();
+            row.source_line = line_of(ref_file.source(), unit.span.start);
+            row.needs_review = status == Status::Translated
+                && variables(&catalog, &unit.key) != variables(&translated_catalog, &unit.key);
             rows.push(row);
         }
     }
@@ -54,7 +54,7 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
             rows.push(TranslationUnit {
                 reference: String::new(),
                 fingerprint: String::new(),
-                ..translation_unit(&file.rel, &unit, text, Status::Obsolete, None)
+                ..translation_unit(&file.rel, &unit, text, Status::Obsolete)
             });
         }
     }
@@ -66,42 +66,33 @@ fn translation_unit(
     unit: &Unit,
     translation: String,
     status: Status,
-    entry: Option<&Entry>,
 ) -> TranslationUnit {
     TranslationUnit {
+        translation_fingerprint: fingerprint(&translation),
         key: unit.key.clone(),
         file: file.to_string(),
         reference: unit.text.clone(),
         translation,
         status: Some(status),
         comment: String::new(),
-        variables: entry
-            .and_then(|e| e.pattern(attribute(&unit.key)))
-            .map(describe_variables)
-            .unwrap_or_default(),
+        variables: String::new(),
         fingerprint: fingerprint(&unit.text),
+        needs_review: false,
+        source_line: 0,
         line: 0,
     }
 }
 
-/// Each entry's comment. The runtime parse behind the checks drops
-/// comments, so the reference is parsed once more here, in full.
-fn comments(file: &FtlFile) -> BTreeMap<String, String> {
-    let resource = match fluent_syntax::parser::parse(file.source()) {
-        Ok(resource) | Err((resource, _)) => resource,
-    };
-    let mut found = BTreeMap::new();
-    for entry in &resource.body {
-        let (key, comment) = match entry {
-            ast::Entry::Message(m) => (m.id.name.to_string(), &m.comment),
-            ast::Entry::Term(t) => (format!("-{}", t.id.name), &t.comment),
-            _ => continue,
-        };
-        if let Some(comment) = comment {
-            found.insert(key, comment.content.join("\n"));
-        }
-    }
-    found
+/// The variables unit `key` of a catalog uses.
+fn variables<'a>(catalog: &'a Catalog, key: &str) -> Vec<&'a str> {
+    let entry = catalog.get(entry_key(key));
+    let pattern = entry.and_then(|e| e.pattern(attribute(key)));
+    pattern.map_or_else(Vec::new, |p| walk::uses(p).variables.into_iter().collect())
+}
+
+/// The 1-based line of byte `offset`.
+fn line_of(source: &str, offset: usize) -> usize {
+    source[..offset.min(source.len())].matches('\n').count() + 1
 }
 
 /// The units of a file in order.
@@ -130,29 +121,4 @@ pub(crate) fn entry_key(key: &str) -> &str {
 /// `title` of `greeting.title`.
 pub(crate) fn attribute(key: &str) -> Option<&str> {
     key.split_once('.').map(|(_, attr)| attr)
-}
-
-/// `$count (a number: picks the variant), $user; uses -brand`.
-fn describe_variables(pattern: &Pattern<&str>) -> String {
-    let uses = walk::uses(pattern);
-    let selectors: Vec<&str> = walk::selects(pattern)
-        .into_iter()
-        .filter_map(|(selector, _)| match selector {
-            InlineExpression::VariableReference { id } => Some(id.name),
-            _ => None,
-        })
-        .collect();
-    let mut parts: Vec<String> = uses
-        .variables
-        .iter()
-        .map(|v| match selectors.contains(v) {
-            true => format!("${v} (a number or keyword: picks the variant)"),
-            false => format!("${v} (inserted as is)"),
-        })
-        .collect();
-    if !uses.references.is_empty() {
-        let refs: Vec<&str> = uses.references.iter().map(String::as_str).collect();
-        parts.push(format!("uses {}", refs.join(", ")));
-    }
-    parts.join("; ")
 }

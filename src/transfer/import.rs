@@ -61,7 +61,13 @@ pub(super) struct Edit {
 }
 
 /// Checks every unit, then computes the new contents of each file touched.
-pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) -> Plan {
+/// `overwrite` replaces translations that changed in the tree since export.
+pub fn plan(
+    reference: &Locale,
+    locale: &Locale,
+    units: Vec<TranslationUnit>,
+    overwrite: bool,
+) -> Plan {
     let index = ReferenceIndex::new(reference);
     let mut plan = Plan::default();
     let mut edits: BTreeMap<String, Vec<Edit>> = BTreeMap::new();
@@ -71,10 +77,21 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
         .collect();
     let lines = lines_by_key(&units);
     let homes = entry_homes(locale);
+    let mut untouched_units = 0;
     for unit in units {
+        if untouched(&unit) {
+            // As exported: the tree's text stands, even if it changed since.
+            untouched_units += 1;
+            continue;
+        }
         let accepted = match lines.get(unit.key.as_str()) {
             Some(lines) if lines.len() > 1 => Err(duplicate(unit.line, lines)),
-            _ => index.accept(locale, &unit),
+            _ => index
+                .accept(locale, &unit)
+                .and_then(|order| match overwrite {
+                    true => Ok(order),
+                    false => unchanged_in_tree(locale, &unit).map(|_| order),
+                }),
         };
         match accepted {
             Ok(order) => {
@@ -109,6 +126,7 @@ pub fn plan(reference: &Locale, locale: &Locale, units: Vec<TranslationUnit>) ->
         if found.is_empty() {
             plan.writes = writes;
             plan.counts = counts;
+            plan.counts.unchanged += untouched_units;
             return plan;
         }
         plan.refused.extend(culprits(&mut edits, &found));
@@ -285,12 +303,43 @@ impl<'a> ReferenceIndex<'a> {
             ));
         }
         if fingerprint(&known.text) != row.fingerprint {
-            return Err("the reference text changed since this CSV was exported, so the translation may be stale; export again and check this row".into());
+            return Err("the reference text changed since this file was exported, so the translation may be stale; export again and check this unit".into());
         }
         let variables = self.variables(&row.key);
         check_translation(&row.translation, &variables)?;
         Ok(known.order)
     }
+}
+
+/// The file's translation is the one it was exported with.
+fn untouched(row: &TranslationUnit) -> bool {
+    !row.translation_fingerprint.is_empty()
+        && fingerprint(&row.translation) == row.translation_fingerprint
+}
+
+/// A unit whose translation changed in the tree since the file was exported
+/// is refused, so an old file never reverts newer work.
+fn unchanged_in_tree(locale: &Locale, row: &TranslationUnit) -> Result<(), String> {
+    if row.translation_fingerprint.is_empty() {
+        return Ok(());
+    }
+    // By key across all files, as export finds it: the locale may keep a
+    // message in another file than the reference.
+    let (file, now) = locale
+        .files
+        .iter()
+        .find_map(|f| {
+            let unit = units_of(f).into_iter().find(|u| u.key == row.key)?;
+            Some((f.rel.clone(), unit.text))
+        })
+        .unwrap_or_else(|| (row.file.clone(), String::new()));
+    if fingerprint(&now) == row.translation_fingerprint || now == row.translation {
+        return Ok(());
+    }
+    Err(format!(
+        "the translation in `{file}` changed since this file was exported (it is now `{}`); export again, or pass --overwrite to replace it",
+        now.replace('\n', "\\n")
+    ))
 }
 
 /// Obsolete units may be updated where they already are, never created.

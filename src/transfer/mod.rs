@@ -7,12 +7,19 @@
 //! a file. A file format is a reader and a writer of units beside them
 //! ([`csvfile`]), so another format is one more module of that kind.
 
+pub(crate) mod context;
 pub mod csvfile;
+pub(crate) mod encoding;
 pub mod export;
+pub mod format;
 pub mod import;
 mod patch;
+pub(crate) mod plural;
+pub(crate) mod po;
+pub(crate) mod select;
 pub(crate) mod spans;
 pub mod unit;
 mod verify;
+pub(crate) mod xliff;
 
 pub use unit::{Status, TranslationUnit};

@@ -41,7 +41,12 @@ pub(super) fn file(
                     unit.span.end,
                     value_source(&edit.text, eol),
                 ));
-                changes.push(format!("updated {}", edit.key));
+                changes.push(format!(
+                    "updated {}: {} -> {}",
+                    edit.key,
+                    shown(&unit.text),
+                    shown(&edit.text)
+                ));
                 counts.updated += 1;
             }
             (Some(entry), None) => {
@@ -172,4 +177,9 @@ fn apply(source: &str, mut patches: Vec<(usize, usize, String)>) -> String {
     }
     out.push_str(&source[cursor..]);
     out
+}
+
+/// A text on one line, for `--dry-run`.
+fn shown(text: &str) -> String {
+    format!("`{}`", text.replace('\n', "\\n"))
 }

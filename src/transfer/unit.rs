@@ -54,6 +54,15 @@ pub struct TranslationUnit {
     pub variables: String,
     /// [`fingerprint`] of the reference text at export time.
     pub fingerprint: String,
+    /// [`fingerprint`] of the translation at export time, so import can
+    /// tell a translation changed in the tree since; empty when the file
+    /// does not carry one.
+    pub translation_fingerprint: String,
+    /// The translation's variables differ from the reference's: a sign the
+    /// reference changed after it was translated.
+    pub needs_review: bool,
+    /// 1-based line of the unit in the reference file; 0 when unknown.
+    pub source_line: usize,
     /// 1-based line of the translator's file it was read from; 0 for a unit
     /// exported from the tree.
     pub line: u64,

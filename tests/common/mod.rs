@@ -121,6 +121,9 @@ pub fn one_row_csv(csv: &Path, key: &str, reference: &str, translation: &str) {
         comment: String::new(),
         variables: String::new(),
         fingerprint: statusdb::transfer::unit::fingerprint(reference),
+        translation_fingerprint: String::new(),
+        needs_review: false,
+        source_line: 0,
         line: 0,
     };
     std::fs::write(csv, statusdb::transfer::csvfile::write(&[unit], false)).unwrap();
