@@ -16,7 +16,7 @@ fn main() -> ExitCode {
         let tree = statusdb::source::tree::load(Path::new(locales), &[])?;
         let facts = statusdb::source::facts::load(Path::new(data))?;
         let rendered = statusdb::render::render(&tree, &facts, &[]);
-        statusdb::db::write_file(Path::new(out), &facts, &rendered)
+        statusdb::db::write_file(Path::new(out), &facts, &rendered, "")
     };
     match run() {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,8 +1,17 @@
 //! Writing files people care about: a temporary file in the same folder,
 //! flushed, then renamed over the target, so the old file stays intact
 //! until the new one is complete.
+//!
+//! A new file gets the mode the umask allows (as `touch` would); a replaced
+//! file keeps its mode, and its owner and group where the process may set
+//! them. Only a regular file is ever replaced: a symbolic link, a FIFO or a
+//! device is refused, since renaming over it would replace the node itself.
+//! Missing parent folders are created, as build tools do.
+//! Messages name the target, never the temporary file.
 
+use std::fs::{self, Permissions};
 use std::io::Write;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::Path;
 
 use tempfile::NamedTempFile;
@@ -22,16 +31,39 @@ pub(crate) fn temp_beside(path: &Path) -> Result<NamedTempFile> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
     remove_stale(dir);
-    let temp = tempfile::Builder::new()
+    let existing = fs::metadata(path).ok().filter(|m| m.is_file());
+    let file = tempfile::Builder::new()
         .prefix(&format!("{PREFIX}{}-", std::process::id()))
         .suffix(SUFFIX)
+        // The kernel applies the umask to this mode, as for any new file.
+        .permissions(Permissions::from_mode(0o666))
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
-    temp.as_file()
+        .map_err(|e| Error::io("create a temporary file in", dir, without_path(e)))?;
+    if let Some(old) = existing {
+        keep_owner_and_mode(file.as_file(), &old);
+    }
+    file.as_file()
         .lock()
-        .map_err(|e| Error::io("lock", temp.path(), e))?;
-    Ok(temp)
+        .map_err(|e| Error::io("lock a temporary file for", path, e))?;
+    Ok(file)
+}
+
+/// Best effort: an unprivileged process may not give a file away, and then
+/// the new file belongs to whoever runs statusdb, as any editor would do.
+fn keep_owner_and_mode(file: &fs::File, old: &fs::Metadata) {
+    let _ = std::os::unix::fs::fchown(file, Some(old.uid()), Some(old.gid()));
+    let _ = file.set_permissions(Permissions::from_mode(old.mode() & 0o7777));
+}
+
+/// The OS error alone: tempfile adds the temporary file's name, which means
+/// nothing to the user.
+fn without_path(e: std::io::Error) -> std::io::Error {
+    match e.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::from(e.kind()),
+    }
 }
 
 /// Only a regular file (or nothing yet) may be replaced: renaming over a
@@ -42,13 +74,13 @@ fn refuse_non_regular(path: &Path) -> Result<()> {
     };
     if meta.is_dir() {
         return Err(Error::Usage(format!(
-            "{} is a folder; give a file path",
+            "'{}' is a folder; give a file path",
             path.display()
         )));
     }
     if !meta.is_file() {
         return Err(Error::Usage(format!(
-            "{} is {}, not a regular file; statusdb only ever replaces regular files: give another path",
+            "'{}' is {}, not a regular file; statusdb only ever replaces regular files: give another path",
             path.display(),
             crate::source::input::kind(&meta)
         )));
@@ -59,7 +91,7 @@ fn refuse_non_regular(path: &Path) -> Result<()> {
 /// Removes temporary files that no live statusdb holds: what a killed run
 /// left behind. Best effort: a file that cannot be inspected stays.
 fn remove_stale(dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
+    let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     for entry in entries.flatten() {
@@ -71,9 +103,9 @@ fn remove_stale(dir: &Path) {
         let owner = name[PREFIX.len()..].split('-').next().unwrap_or("");
         // A live owner may not have taken its lock yet; leave its file alone.
         let owner_alive = Path::new("/proc").join(owner).exists() && !owner.is_empty();
-        let unlocked = std::fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
+        let unlocked = fs::File::open(entry.path()).is_ok_and(|f| f.try_lock().is_ok());
         if !owner_alive && unlocked {
-            let _ = std::fs::remove_file(entry.path());
+            let _ = fs::remove_file(entry.path());
         }
     }
 }
@@ -125,7 +157,7 @@ pub(crate) fn replace_all(files: &[Replacement]) -> Result<()> {
         let mut temp = temp_beside(file.path).map_err(nothing)?;
         temp.write_all(file.contents)
             .and_then(|()| temp.as_file().sync_all())
-            .map_err(|e| nothing(Error::io("write", temp.path(), e)))?;
+            .map_err(|e| nothing(Error::io("write", file.path, e)))?;
         temps.push(temp);
     }
     for file in files {
@@ -171,7 +203,7 @@ fn unchanged_since_read(file: &Replacement) -> Result<()> {
 pub(crate) fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
     temp.as_file()
         .sync_all()
-        .map_err(|e| Error::io("flush", temp.path(), e))?;
+        .map_err(|e| Error::io("flush", path, e))?;
     temp.persist(path)
         .map_err(|e| Error::io("replace", path, e.error))?;
     Ok(())
@@ -181,6 +213,66 @@ pub(crate) fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut temp = temp_beside(path)?;
     temp.write_all(bytes)
-        .map_err(|e| Error::io("write", temp.path(), e))?;
+        .map_err(|e| Error::io("write", path, e))?;
     persist(temp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.ftl");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, Permissions::from_mode(0o664)).unwrap();
+        write(&path, b"new").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"new");
+        assert_eq!(fs::metadata(&path).unwrap().mode() & 0o777, 0o664);
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_owner_where_the_process_may_set_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.ftl");
+        fs::write(&path, "old").unwrap();
+        // Only a privileged process may give a file away.
+        if std::os::unix::fs::chown(&path, Some(65534), Some(65534)).is_err() {
+            eprintln!("skipped: this process may not change a file's owner");
+            return;
+        }
+        write(&path, b"new").unwrap();
+        let meta = fs::metadata(&path).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+    }
+
+    #[test]
+    fn a_symbolic_link_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.ftl");
+        let link = dir.path().join("link.ftl");
+        fs::write(&target, "old").unwrap();
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let err = write(&link, b"new").unwrap_err().to_string();
+        assert!(
+            err.contains("link.ftl' is a symbolic link, not a regular file"),
+            "{err}"
+        );
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&target).unwrap(), b"old");
+    }
+
+    #[test]
+    fn missing_parents_are_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("dist/deep/x.csv");
+        write(&path, b"a").unwrap();
+        assert_eq!(fs::read(&path).unwrap(), b"a");
+    }
 }

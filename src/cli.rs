@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Where statusdb's own locale tree is, unless `--locales` says otherwise.
 pub(crate) const LOCALES_DIR: &str = "locales";
@@ -13,10 +13,11 @@ pub(crate) const REFERENCE: &str = "en";
 
 const EXIT_CODES: &str = "\
 Examples:
-  statusdb build                          compile locales/ and data/ into statusdb.sqlite
+  statusdb build                          compile locales/ and data/ to SQLite
   statusdb compare 202 403 --locale ru    the page comparing two codes
   statusdb search \"payload too large\"     find a code by the words you remember
-  statusdb validate --strict              check every translation (what CI runs)
+  statusdb validate --strict              check every translation (as CI does)
+  statusdb export-json                    the content as JSON for static sites
   statusdb export --locale ru --out ru.csv
   statusdb validate --color always | less -R   keep the colours in a pager
 
@@ -25,8 +26,9 @@ overrides that, and NO_COLOR, CLICOLOR and CLICOLOR_FORCE are honoured.
 
 Exit codes:
   0  success: nothing to report
-  1  the inputs have problems: errors in the sources (or warnings with --strict),
-     a malformed data row or CSV, refused import rows, a search with no match
+  1  the inputs have problems: errors in the sources (or warnings with
+     --strict), a malformed data row or CSV, refused import rows, a search
+     with no match
   2  the command could not run: bad usage, unreadable or unwritable files,
      a database statusdb cannot use";
 
@@ -42,6 +44,19 @@ pub struct Cli {
     pub(crate) color: colorchoice_clap::Color,
 }
 
+/// Parses the command line. Help is wrapped to the terminal's width on a
+/// terminal and never in a pipe, so examples copied from `--help | less` or
+/// a file paste as written.
+pub fn parse() -> Cli {
+    use std::io::IsTerminal;
+    let mut command = Cli::command();
+    if !std::io::stdout().is_terminal() {
+        command = command.term_width(0);
+    }
+    let matches = command.get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     Build(BuildArgs),
@@ -49,18 +64,29 @@ pub(crate) enum Command {
     Search(SearchArgs),
     Validate(ValidateArgs),
     Export(ExportArgs),
+    ExportJson(ExportJsonArgs),
     Import(ImportArgs),
 }
 
 /// Where statusdb's own sources are.
 #[derive(Debug, Args)]
 pub(crate) struct SourceArgs {
-    /// Folder of locale folders: DIR/<tag>/**/*.ftl
-    #[arg(long, value_name = "DIR", default_value = LOCALES_DIR)]
-    pub(crate) locales: PathBuf,
+    /// Folder of locale folders: DIR/<tag>/**/*.ftl [default: ./locales if
+    /// it exists, else the content built into statusdb]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) locales: Option<PathBuf>,
     /// Folder holding status-codes.csv, aliases.csv and locales.csv
-    #[arg(long, value_name = "DIR", default_value = DATA_DIR)]
-    pub(crate) data: PathBuf,
+    /// [default: ./data if it exists, else the content built into statusdb]
+    #[arg(long, value_name = "DIR")]
+    pub(crate) data: Option<PathBuf>,
+}
+
+impl SourceArgs {
+    /// Where the sources come from: the flags, then the current folder,
+    /// then the built-in content.
+    pub(crate) fn origins(&self) -> crate::source::Origins {
+        crate::source::Origins::resolve(self.locales.as_deref(), self.data.as_deref())
+    }
 }
 
 /// Compile data/ and locales/ into one SQLite database.
@@ -72,7 +98,11 @@ pub(crate) struct SourceArgs {
 #[command(after_help = concat!("Examples:
   statusdb build
   statusdb build --out dist/statusdb.sqlite
-  sqlite3 statusdb.sqlite \"SELECT title FROM pair_comparison WHERE locale='ru' AND code_a=202 AND code_b=403\"
+  statusdb build --datasette-metadata metadata.json
+  datasette statusdb.sqlite -m metadata.json
+  sqlite3 statusdb.sqlite \\
+    \"SELECT title FROM pair_comparison
+     WHERE locale='ru' AND code_a=202 AND code_b=403\"
 
 ", "Exit codes: 0 built, 1 the sources have errors, 2 could not run"))]
 pub(crate) struct BuildArgs {
@@ -81,6 +111,10 @@ pub(crate) struct BuildArgs {
     /// The database to write
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
     pub(crate) out: PathBuf,
+    /// Also write Datasette's metadata.json for it (descriptions of every
+    /// table and column): `datasette statusdb.sqlite -m FILE`
+    #[arg(long, value_name = "FILE")]
+    pub(crate) datasette_metadata: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -101,19 +135,20 @@ pub(crate) enum PageFormat {
   statusdb compare 301 308 --locale en --format markdown
   statusdb compare 401 403 --format json
 
-Exit codes: 0 shown, 2 unknown code or locale, unreadable database")]
+Exit codes: 0 shown, 2 unknown code, malformed locale tag, unreadable database")]
 pub(crate) struct CompareArgs {
     /// First status code, e.g. 202
     pub(crate) code_a: u16,
     /// Second status code, e.g. 403
     pub(crate) code_b: u16,
-    /// Language of the page (BCP 47 tag)
+    /// Language of the page (BCP 47 tag). Negotiated as browsers' tags are:
+    /// ru-RU gets ru, an unknown language the reference (said on stderr)
     #[arg(long, default_value = "en")]
     pub(crate) locale: String,
     /// Built database to read
     #[arg(long, value_name = "FILE", default_value = "statusdb.sqlite")]
     pub(crate) db: PathBuf,
-    /// Output format
+    /// Output format (the JSON schema is documented in the README)
     #[arg(long, value_enum, default_value = "text")]
     pub(crate) format: PageFormat,
     #[command(flatten)]
@@ -123,7 +158,7 @@ pub(crate) struct CompareArgs {
 /// Find status codes by the words you remember, in your language.
 ///
 /// Matches names, reason phrases, former names (aliases) and the text of each
-/// code. Case, ё/е and word endings do not matter; codes matching every word
+/// code. Case, е/ё/э and word endings do not matter; codes matching every word
 /// come first, and when none does, codes matching any word are listed.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
@@ -136,9 +171,10 @@ pub(crate) struct SearchArgs {
     /// Words to look for
     #[arg(required = true, num_args = 1..)]
     pub(crate) query: Vec<String>,
-    /// Language to search in (BCP 47 tag)
-    #[arg(long, default_value = "en")]
-    pub(crate) locale: String,
+    /// Language to search in (BCP 47 tag) [default: every locale written in
+    /// the query's script]
+    #[arg(long)]
+    pub(crate) locale: Option<String>,
     /// Most results to show (1 or more)
     #[arg(long, default_value_t = 10, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
     pub(crate) limit: usize,
@@ -173,10 +209,12 @@ pub(crate) enum ReportFormat {
   statusdb validate --config l10n.toml path/to/l10n-base de fr
   statusdb validate --format json > report.json
   statusdb validate --strict
-  statusdb validate --config l10n.toml --missing warning --min-percent 80 --format github
-  statusdb validate --config l10n.toml --baseline l10n-baseline.txt --update-baseline
+  statusdb validate --config l10n.toml --missing warning --min-percent 80
+  statusdb validate --config l10n.toml --format github
+  statusdb validate --config l10n.toml --baseline base.txt --update-baseline
 
-", "Exit codes: 0 clean, 1 errors found (or warnings with --strict, or a locale below --min-percent), 2 could not run"))]
+", "Exit codes: 0 clean, 1 errors found (or warnings with --strict, or a locale
+below --min-percent), 2 could not run"))]
 pub(crate) struct ValidateArgs {
     /// Locales to check (default: every folder in the tree, or the config's
     /// locales); with --config, an l10n base folder may come first
@@ -226,18 +264,25 @@ pub(crate) enum ValidateFormat {
     Github,
 }
 
-impl ValidateArgs {
-    /// The tree to check and the data folder to check it against: statusdb's
-    /// own content (locales/ against data/) unless another tree is named.
-    pub(crate) fn sources(&self) -> (PathBuf, Option<PathBuf>) {
-        match &self.locales {
-            None => {
-                let data = self.data.clone().unwrap_or_else(|| DATA_DIR.into());
-                (LOCALES_DIR.into(), Some(data))
-            }
-            Some(root) => (root.clone(), self.data.clone()),
-        }
-    }
+/// Write the content as JSON for static sites and JavaScript apps.
+///
+/// One file per locale (DIR/<tag>.json: every code's facts and text, the
+/// curated pair notes, the UI strings and the completeness figures) and
+/// DIR/index.json listing the locales. The same sources always give the same
+/// bytes. The schema is documented in the README (schema_version 1).
+#[derive(Debug, Args)]
+#[command(after_help = concat!("Examples:
+  statusdb export-json
+  statusdb export-json --out site/data/statusdb
+  jq '.codes[] | select(.code == 403) | .name' statusdb-json/ru.json
+
+", "Exit codes: 0 written, 1 the sources have errors, 2 could not run"))]
+pub(crate) struct ExportJsonArgs {
+    #[command(flatten)]
+    pub(crate) sources: SourceArgs,
+    /// The folder to write into (created when missing)
+    #[arg(long, value_name = "DIR", default_value = "statusdb-json")]
+    pub(crate) out: PathBuf,
 }
 
 /// Which tree and which locales a transfer works on.

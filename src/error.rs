@@ -12,7 +12,7 @@ pub(crate) const EXIT_ERROR: u8 = 2;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     /// A file or folder could not be read or written.
-    #[error("cannot {action} {}: {source}", path.display())]
+    #[error("cannot {action} '{}': {source}", path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -33,7 +33,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// SQLite refused an operation.
-    #[error("database {}: {source}", path.display())]
+    #[error("database '{}': {source}", path.display())]
     Database {
         path: PathBuf,
         #[source]

@@ -12,6 +12,7 @@ pub mod cmd;
 pub(crate) mod config;
 pub mod db;
 pub mod error;
+pub(crate) mod export_json;
 pub mod model;
 pub mod pipeline;
 pub mod render;

@@ -2,10 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = statusdb::cli::Cli::parse();
+    let cli = statusdb::cli::parse();
     match statusdb::cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

@@ -8,23 +8,27 @@ use crate::check::{self, Diagnostic, Options, PageText, Report, lint};
 use crate::db;
 use crate::error::{Error, Result};
 use crate::render::{self, Rendered};
-use crate::source::{self, Facts, LocaleTree};
+use crate::source::{Facts, LocaleTree, Origins};
 
 /// statusdb's own sources, loaded once.
 pub struct Sources {
     pub facts: Facts,
     pub(crate) tree: LocaleTree,
+    /// `sha256:…` of the source files, recorded in the database.
+    pub fingerprint: String,
 }
 
-/// Loads `data/` and the locale tree, reporting `(files parsed, total)`.
-pub fn load(
-    locales: &Path,
-    data: &Path,
-    progress: &(dyn Fn(usize, usize) + Sync),
-) -> Result<Sources> {
-    let facts = source::facts::load(data)?;
-    let tree = source::tree::load_with_progress(locales, &[], progress)?;
-    Ok(Sources { facts, tree })
+/// Loads `data/` and the locale tree from where `origins` says, reporting
+/// `(files parsed, total)`.
+pub fn load(origins: &Origins, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Sources> {
+    let facts = origins.facts()?;
+    let tree = origins.tree(&[], progress)?;
+    let fingerprint = origins.fingerprint()?;
+    Ok(Sources {
+        facts,
+        tree,
+        fingerprint,
+    })
 }
 
 impl Sources {
@@ -73,7 +77,7 @@ pub(crate) fn lint_pages(
     report: &Report,
 ) -> Result<Vec<Diagnostic>> {
     let rendered = render::render(tree, facts, &report.summaries);
-    let conn = db::in_memory(facts, &rendered)?;
+    let conn = db::in_memory(facts, &rendered, "")?;
     let pages = db::query::joined_texts(&conn, Path::new(db::IN_MEMORY))?;
     let non_latin: Vec<(&str, bool)> = tree
         .locales

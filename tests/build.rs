@@ -13,11 +13,16 @@ fn builds_every_code_and_locale_with_all_views() {
     assert_eq!(codes as usize, common::data_codes());
     assert_eq!(count("SELECT count(*) FROM locales"), 2);
     assert_eq!(count("SELECT count(*) FROM code_text"), 2 * codes);
+    // Every label names its code: '460 Client Closed Connection', never a bare '460'.
+    assert_eq!(
+        count("SELECT count(*) FROM status_codes WHERE label = CAST(code AS TEXT)"),
+        0
+    );
     assert_eq!(
         count("SELECT count(*) FROM pair_comparison"),
         2 * codes * (codes - 1)
     );
-    assert_eq!(count("PRAGMA user_version"), 4);
+    assert_eq!(count("PRAGMA user_version"), 5);
     let title: String = db
         .query_row(
             "SELECT title FROM pair_comparison WHERE locale = 'ru' AND code_a = 202 AND code_b = 403",
@@ -122,6 +127,7 @@ fn nothing_is_stored_per_pair() {
         "code_search",
         "code_text",
         "locales",
+        "metadata",
         "pair_notes",
         "status_code_aliases",
         "status_codes",
@@ -244,7 +250,7 @@ fn an_output_path_that_is_a_folder_is_refused() {
     build_fixture(root.path())
         .code(2)
         .stderr_eq(snapbox::str![[r#"
-error: [..]out.sqlite is a folder; give a file path
+error: '[..]out.sqlite' is a folder; give a file path
 
 "#]]);
 }

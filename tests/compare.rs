@@ -44,7 +44,7 @@ fn without_a_database_it_builds_one_in_memory() {
         .success()
         .stdout_eq(String::from_utf8(from_file.get_output().stdout.clone()).unwrap())
         .stderr_eq(snapbox::str![[r#"
-note: [..]none.sqlite does not exist; building the database in memory from locales and data
+note: [..]none.sqlite does not exist; building the database in memory from 'locales' and 'data'
 
 "#]]);
     assert!(!missing.exists());
@@ -80,9 +80,9 @@ error: unknown status code 999; available: 100-[..], [..]-599
 
 "#]]);
     compare(db, &["202", "403", "--locale", "de"])
-        .code(2)
+        .success()
         .stderr_eq(snapbox::str![[r#"
-error: unknown locale `de`; available: en, ru
+note: no locale de; using en
 
 "#]]);
     compare(db, &["202", "403", "--locale", "../../x"])
@@ -161,4 +161,17 @@ fn markdown_has_no_double_blank_lines() {
         let md = String::from_utf8(out.get_output().stdout.clone()).unwrap();
         assert!(!md.contains("\n\n\n"), "{a}/{b}:\n{md}");
     }
+}
+
+#[test]
+fn locales_are_negotiated_as_browsers_send_them() {
+    let db = repo_db();
+    let ru = compare(db, &["202", "403", "--locale", "ru"]).success();
+    compare(db, &["202", "403", "--locale", "ru-RU"])
+        .success()
+        .stdout_eq(String::from_utf8(ru.get_output().stdout.clone()).unwrap())
+        .stderr_eq(snapbox::str![[r#"
+note: no locale ru-RU; using ru
+
+"#]]);
 }

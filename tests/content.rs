@@ -192,7 +192,7 @@ fn summaries_name_unsent_codes_for_what_they_are() {
             "ru",
             460,
             499,
-            "460 и 499 Client Closed Request до клиента не доходят: оба кода только записываются в журнал.",
+            "460 Client Closed Connection и 499 Client Closed Request до клиента не доходят: оба кода только записываются в журнал.",
         ),
     ];
     for (locale, a, b, text) in expected {

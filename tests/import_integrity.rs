@@ -129,7 +129,7 @@ fn a_failure_on_the_second_file_leaves_the_first_untouched() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("pairs.ftl is a folder"), "{stderr}");
+    assert!(stderr.contains("pairs.ftl' is a folder"), "{stderr}");
     assert!(stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(std::fs::read(ru.join("codes.ftl")).unwrap(), before);
 }

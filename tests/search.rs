@@ -61,11 +61,56 @@ fn finds_russian_words_whatever_their_ending() {
     )
     .success()
     .stdout_eq(snapbox::str![[r#"
-[
-  {
-    "code": 429,
+{
+  "schema_version": 1,
+  "query": "слишком много запросов",
+  "hits": [
+    {
+      "code": 429,
+      "locale": "ru",
 ...
 "#]]);
+}
+
+#[test]
+fn without_a_locale_the_query_s_script_picks_the_locales() {
+    let db = repo_db();
+    search(db, &["запрещено", "--limit", "1"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+403 Forbidden — Доступ запрещён
+...
+"#]]);
+    search(db, &["forbidden", "--limit", "1"])
+        .success()
+        .stdout_eq(snapbox::str![[r#"
+403 Forbidden
+...
+"#]]);
+}
+
+#[test]
+fn e_yo_and_e_are_one_letter_to_search_and_display_keeps_the_spelling() {
+    let db = repo_db();
+    let first = |word: &str| {
+        let out = search(db, &[word, "--limit", "3"]).success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    assert_eq!(first("кэш"), first("кеш"));
+    assert_eq!(first("запрещен"), first("запрещён"));
+    assert!(first("запрещен").contains("Доступ запрещён"));
+    let conn = rusqlite::Connection::open(db).unwrap();
+    // The README's query for apps shows the unfolded name.
+    let name: String = conn
+        .query_row(
+            "SELECT t.name FROM code_search s JOIN code_text t USING (locale, code)
+             WHERE code_search MATCH ?1 AND s.locale = ?2
+             ORDER BY bm25(code_search, 0, 0, 10, 10, 8, 1) LIMIT 1",
+            ["\"запрещ\"*", "ru"],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(name, "Доступ запрещён");
 }
 
 #[test]
@@ -116,8 +161,11 @@ fn ranked(db: &std::path::Path, words: &str) -> Vec<u16> {
         .arg(db)
         .output()
         .unwrap();
-    let hits: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
-    hits.iter()
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    doc["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
         .map(|h| h["code"].as_u64().unwrap() as u16)
         .collect()
 }

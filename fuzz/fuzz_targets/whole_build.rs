@@ -23,7 +23,7 @@ fuzz_target!(|input: generator::FtlInput| {
         return;
     }
     let rendered = render::render(&tree, facts, &report.summaries);
-    let conn = db::in_memory(facts, &rendered).expect("a checked tree always builds");
+    let conn = db::in_memory(facts, &rendered, "").expect("a checked tree always builds");
     // A tree the checks pass never publishes a NUL.
     let nuls: i64 = conn
         .query_row("SELECT count(*) FROM code_text WHERE instr(name || summary || description || seen_when || how_to_fix || use_when, char(0)) > 0", [], |r| r.get(0))

@@ -72,7 +72,7 @@ pub(crate) fn check(
                 warn(
                     Rule::LatinScript,
                     format!("{} has Latin-script text: \"{run}\"", name()),
-                    "translate it; names that stay in Latin belong in the allowlist (see README)",
+                    "translate it; for a name that stays in Latin, see the latin-script allowlist in the README",
                 );
             }
             let Some(ref_pattern) = ref_pattern else {

@@ -3,30 +3,29 @@
 use std::path::Path;
 
 use crate::cli::BuildArgs;
+use crate::db;
 use crate::error::{EXIT_OK, Error, Result};
 use crate::render::Rendered;
-use crate::{db, pipeline, report};
 
 pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
-    let progress = report::Progress::new("Loading");
-    let sources = pipeline::load(&args.sources.locales, &args.sources.data, &|done, total| {
-        progress.update(done, total)
-    })?;
-    drop(progress);
-    let checked = sources.check()?;
-    let blocking = pipeline::blocking(&checked);
-    if !blocking.is_empty() {
-        super::eprint(&report::diagnostics(
-            &blocking,
-            report::use_color(&std::io::stderr()),
-        ));
+    let origins = super::announced_origins(&args.sources);
+    let compiled = super::compile(
+        &origins,
+        "build stopped, no database was written",
+        Some("Loading"),
+    )?;
+    let (sources, rendered) = (&compiled.sources, &compiled.rendered);
+    db::write_file(&args.out, &sources.facts, rendered, &sources.fingerprint)?;
+    if let Some(path) = &args.datasette_metadata {
+        // Datasette names a database after its file's stem.
+        let name = args.out.file_stem().unwrap_or_default().to_string_lossy();
+        let json = db::describe::datasette_metadata(&name, &sources.fingerprint);
+        crate::atomic::write(path, &json)?;
     }
-    let rendered = sources.render(&checked, "build stopped, no database was written")?;
-    db::write_file(&args.out, &sources.facts, &rendered)?;
-    let findings = checked.diagnostics.len();
+    let findings = compiled.checked.diagnostics.len();
     super::print(&summary(
         &args.out,
-        &rendered,
+        rendered,
         sources.facts.codes.len(),
         findings,
     )?)?;

@@ -3,6 +3,7 @@
 mod build;
 mod compare;
 mod export;
+mod export_json;
 mod import;
 mod search;
 mod validate;
@@ -13,7 +14,7 @@ use std::path::Path;
 
 use crate::cli::{Cli, Command, SourceArgs};
 use crate::error::{Error, Result};
-use crate::source::LocaleTag;
+use crate::source::{LocaleTag, Origin, Origins};
 use crate::{db, pipeline, report};
 
 /// Runs the parsed command line and returns the exit status.
@@ -25,6 +26,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Search(args) => search::run(&args),
         Command::Validate(args) => validate::run(&args),
         Command::Export(args) => export::run(&args),
+        Command::ExportJson(args) => export_json::run(&args),
         Command::Import(args) => import::run(&args),
     }
 }
@@ -36,10 +38,24 @@ fn print(text: &str) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::io("write to", "standard output", e))
+            // Not a path: `Error::io` would quote it like one.
+            Err(Error::Usage(format!(
+                "cannot write to standard output: {e}"
+            )))
         }
         _ => Ok(()),
     }
+}
+
+/// The width of the terminal stdout writes to; `None` in pipes and files,
+/// where text is never wrapped.
+fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    let stdout = std::io::stdout();
+    if !stdout.is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size_of(&stdout).map(|(width, _)| usize::from(width.0))
 }
 
 /// Writes to stderr, for diagnostics and notes.
@@ -50,6 +66,7 @@ fn eprint(text: &str) {
 /// The database at `path`, or one built in memory from the sources when
 /// that file does not exist.
 fn open_database(path: &Path, sources: &SourceArgs) -> Result<rusqlite::Connection> {
+    let origins = sources.origins();
     if let Ok(meta) = std::fs::metadata(path) {
         if !meta.is_file() {
             return Err(Error::Usage(format!(
@@ -58,26 +75,118 @@ fn open_database(path: &Path, sources: &SourceArgs) -> Result<rusqlite::Connecti
                 crate::source::input::kind(&meta)
             )));
         }
-        return db::open(path);
+        let conn = db::open(path)?;
+        warn_if_stale(&conn, path, &origins)?;
+        return Ok(conn);
     }
     eprint(&format!(
-        "note: {} does not exist; building the database in memory from {} and {}\n",
+        "note: {} does not exist; building the database in memory from {}\n",
         path.display(),
-        sources.locales.display(),
-        sources.data.display()
+        describe(&origins)
     ));
-    let loaded = pipeline::load(&sources.locales, &sources.data, &|_, _| {})?;
-    let checked = loaded.check()?;
-    let rendered = loaded
-        .render(&checked, "cannot build the database in memory")
-        .inspect_err(|_| {
-            let blocking = pipeline::blocking(&checked);
-            eprint(&report::diagnostics(
-                &blocking,
-                report::use_color(&std::io::stderr()),
-            ));
-        })?;
-    db::in_memory(&loaded.facts, &rendered)
+    let compiled = compile(&origins, "cannot build the database in memory", None)?;
+    db::in_memory(
+        &compiled.sources.facts,
+        &compiled.rendered,
+        &compiled.sources.fingerprint,
+    )
+}
+
+/// The sources loaded, checked and rendered.
+struct Compiled {
+    sources: pipeline::Sources,
+    checked: crate::check::Report,
+    rendered: crate::render::Rendered,
+}
+
+/// Loads, checks and renders the sources `origins` names; the errors that
+/// stop it are printed, and `what` says what stopped. `progress` names the
+/// bar shown while loading, if any.
+fn compile(
+    origins: &Origins,
+    what: &'static str,
+    progress: Option<&'static str>,
+) -> Result<Compiled> {
+    let bar = progress.map(report::Progress::new);
+    let sources = pipeline::load(origins, &|done, total| {
+        if let Some(bar) = &bar {
+            bar.update(done, total)
+        }
+    })?;
+    drop(bar);
+    let checked = sources.check()?;
+    let rendered = sources.render(&checked, what).inspect_err(|_| {
+        let blocking = pipeline::blocking(&checked);
+        eprint(&report::diagnostics(
+            &blocking,
+            report::use_color(&std::io::stderr()),
+        ));
+    })?;
+    Ok(Compiled {
+        sources,
+        checked,
+        rendered,
+    })
+}
+
+/// The sources a command that compiles them uses, announced on stderr when
+/// they are the built-in ones.
+fn announced_origins(args: &SourceArgs) -> Origins {
+    let origins = args.origins();
+    if let Some(note) = origins.note() {
+        eprint(&note);
+    }
+    origins
+}
+
+/// A database built from other sources than the folders at hand is still
+/// read (it is what apps see), but the user hears that it is out of date.
+/// Built-in content is not compared: a database is free to hold other content.
+fn warn_if_stale(conn: &rusqlite::Connection, path: &Path, origins: &Origins) -> Result<()> {
+    let folders = matches!(
+        (&origins.locales, &origins.data),
+        (Origin::Folder(_), Origin::Folder(_))
+    );
+    if !folders {
+        return Ok(());
+    }
+    let built_from = db::query::metadata(conn, path, "database", "source_hash")?;
+    if built_from.as_deref() != Some(origins.fingerprint()?.as_str()) {
+        eprint(&format!(
+            "warning: {} was built from other sources than {}; \
+             run `statusdb build --out {}` to update it\n",
+            path.display(),
+            describe(origins),
+            path.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `locales and data`, or `the content built into statusdb 0.1.0`.
+fn describe(origins: &Origins) -> String {
+    let name = |origin: &Origin| match origin {
+        Origin::Folder(dir) => format!("'{}'", dir.display()),
+        Origin::BuiltIn => format!(
+            "the content built into statusdb {}",
+            env!("CARGO_PKG_VERSION")
+        ),
+    };
+    match (&origins.locales, &origins.data) {
+        (Origin::BuiltIn, Origin::BuiltIn) => name(&Origin::BuiltIn),
+        (locales, data) => format!("{} and {}", name(locales), name(data)),
+    }
+}
+
+/// The locale of the database that serves `--locale`; says on stderr when
+/// it is not the one asked for.
+fn negotiate(conn: &rusqlite::Connection, path: &Path, value: &str) -> Result<String> {
+    let requested = locale_arg(value)?;
+    let chosen = db::query::negotiate_locale(conn, path, &requested)?;
+    if chosen != requested.as_str() {
+        eprint(&format!("note: no locale {requested}; using {chosen}\n"));
+    }
+    Ok(chosen)
 }
 
 /// A `--locale` value, validated before it reaches the database.

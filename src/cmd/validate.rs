@@ -6,21 +6,26 @@ use crate::check::{self, Options, Report, Rule, Severity};
 use crate::cli::{REFERENCE, ValidateArgs, ValidateFormat};
 use crate::config::Project;
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
-use crate::source::{self, LocaleTag, LocaleTree};
+use crate::source::{self, LocaleTag, LocaleTree, Origins};
 use crate::{pipeline, report};
 
 pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
-    let (root, data) = args.sources();
     if let Some(config) = &args.config {
         return run_project(args, config);
     }
-    let facts = data.as_deref().map(source::facts::load).transpose()?;
+    let origins = Origins::resolve(args.locales.as_deref(), args.data.as_deref());
+    // Our own tree is checked against data/ unless another tree is named.
+    let own = args.locales.as_deref().is_none_or(is_own_locales) || args.data.is_some();
+    if own && let Some(note) = origins.note() {
+        super::eprint(&note);
+    }
+    let facts = own.then(|| origins.facts()).transpose()?;
     let reference = match (&args.reference, &facts) {
         (Some(tag), _) => tag.clone(),
         (None, Some(facts)) => facts.reference().tag.to_string(),
         (None, None) => REFERENCE.to_string(),
     };
-    let tree = load_tree(&root, &args.only, &reference)?;
+    let tree = load_tree(&origins, &args.only, &reference)?;
     let options = Options {
         reference: &reference,
         facts: facts.as_ref(),
@@ -140,7 +145,14 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
     finish(args, checked)
 }
 
-fn load_tree(root: &Path, only: &[String], reference: &str) -> Result<LocaleTree> {
+/// `--locales locales` in the repository is statusdb's own tree, checked
+/// like plain `validate` (with data/ and its allowlist), not as a stranger's.
+fn is_own_locales(dir: &Path) -> bool {
+    let same = |a: &Path, b: &Path| matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b);
+    same(dir, Path::new("locales")) && Path::new("data").is_dir()
+}
+
+fn load_tree(origins: &Origins, only: &[String], reference: &str) -> Result<LocaleTree> {
     let mut tags = only
         .iter()
         .map(|t| t.parse::<LocaleTag>().map_err(Error::Usage))
@@ -153,7 +165,7 @@ fn load_tree(root: &Path, only: &[String], reference: &str) -> Result<LocaleTree
         );
     }
     let progress = report::Progress::new("Parsing");
-    source::tree::load_with_progress(root, &tags, &|done, total| progress.update(done, total))
+    origins.tree(&tags, &|done, total| progress.update(done, total))
 }
 
 fn text(checked: &Report) -> String {

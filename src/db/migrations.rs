@@ -25,6 +25,10 @@ pub(crate) const MIGRATIONS: &[(&str, &str)] = &[
         "0004_delivery_and_aspects.sql",
         include_str!("../../migrations/0004_delivery_and_aspects.sql"),
     ),
+    (
+        "0005_metadata.sql",
+        include_str!("../../migrations/0005_metadata.sql"),
+    ),
 ];
 
 /// Applies the pending migrations in one transaction. Refuses a database

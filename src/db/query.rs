@@ -7,6 +7,8 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::model::CodeText;
+use crate::source::LocaleTag;
+use unic_langid::LanguageIdentifier;
 
 /// One code's side of a pair page.
 #[derive(Debug, Serialize)]
@@ -161,9 +163,46 @@ fn aspects(
     Ok(split)
 }
 
+/// The database's locale that best serves `requested`, as Fluent apps
+/// negotiate: `ru-RU` gets `ru`, `pt` gets `pt-BR` when that is the only
+/// Portuguese, anything else the reference locale.
+pub(crate) fn negotiate_locale(
+    conn: &Connection,
+    path: &Path,
+    requested: &LocaleTag,
+) -> Result<String> {
+    let tags: Vec<(String, bool)> = conn
+        .prepare("SELECT tag, is_reference FROM locales ORDER BY tag")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect()
+        })
+        .map_err(|e| Error::db(path, e))?;
+    let available: Vec<LanguageIdentifier> =
+        tags.iter().filter_map(|(t, _)| t.parse().ok()).collect();
+    let reference = tags
+        .iter()
+        .find(|(_, is_reference)| *is_reference)
+        .and_then(|(t, _)| t.parse::<LanguageIdentifier>().ok());
+    let chosen = fluent_langneg::negotiate_languages(
+        std::slice::from_ref(requested.langid()),
+        &available,
+        reference.as_ref(),
+        fluent_langneg::NegotiationStrategy::Lookup,
+    );
+    chosen
+        .first()
+        .map(|id| id.to_string())
+        .ok_or_else(|| Error::Usage(format!("{} has no locales; rebuild it", path.display())))
+}
+
+/// Every locale of the database, sorted.
+pub(crate) fn locale_tags(conn: &Connection, path: &Path) -> Result<Vec<String>> {
+    column(conn, "SELECT tag FROM locales ORDER BY tag").map_err(|e| Error::db(path, e))
+}
+
 pub(crate) fn ensure_locale(conn: &Connection, path: &Path, locale: &str) -> Result<()> {
-    let tags: Vec<String> =
-        column(conn, "SELECT tag FROM locales ORDER BY tag").map_err(|e| Error::db(path, e))?;
+    let tags = locale_tags(conn, path)?;
     if tags.iter().any(|t| t == locale) {
         return Ok(());
     }
@@ -239,6 +278,17 @@ pub fn joined_texts(conn: &Connection, path: &Path) -> Result<Vec<JoinedText>> {
     rows.map_err(|e| Error::db(path, e))
 }
 
+/// One value of the `metadata` table, e.g. `("database", "source_hash")`.
+pub fn metadata(conn: &Connection, path: &Path, kind: &str, name: &str) -> Result<Option<String>> {
+    conn.query_row(
+        "SELECT value FROM metadata WHERE kind = ?1 AND name = ?2",
+        params![kind, name],
+        |r| r.get(0),
+    )
+    .optional()
+    .map_err(|e| Error::db(path, e))
+}
+
 #[cfg(test)]
 mod tests {
     use super::ranges;
@@ -250,5 +300,32 @@ mod tests {
             "100-102, 200, 226, 300-301"
         );
         assert_eq!(ranges(&[]), "");
+    }
+
+    #[test]
+    fn locales_negotiate_to_the_closest_then_the_reference() {
+        let path = std::path::Path::new(":memory:");
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        crate::db::migrations::migrate(&mut conn, path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO locales VALUES ('en', 'English', 'English', 1),
+             ('pt-BR', 'Portuguese', 'Português', 0), ('ru', 'Russian', 'Русский', 0)",
+        )
+        .unwrap();
+        for (asked, got) in [
+            ("ru-RU", "ru"),
+            ("pt", "pt-BR"),
+            ("pt-PT", "pt-BR"),
+            ("en-GB", "en"),
+            ("de", "en"),
+            ("ru", "ru"),
+        ] {
+            let tag = asked.parse().unwrap();
+            assert_eq!(
+                super::negotiate_locale(&conn, path, &tag).unwrap(),
+                got,
+                "{asked}"
+            );
+        }
     }
 }

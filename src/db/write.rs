@@ -5,7 +5,7 @@ use std::path::Path;
 use rusqlite::types::ToSqlOutput;
 use rusqlite::{Connection, Transaction, params_from_iter};
 
-use super::migrations;
+use super::{describe, migrations};
 use crate::atomic;
 use crate::error::{Error, Result};
 use crate::render::Rendered;
@@ -14,16 +14,16 @@ use crate::source::Facts;
 /// Builds the database at `out`: written to a temporary file in the same
 /// folder, then renamed over `out`, so readers and an interrupted build only
 /// ever see the complete old file or the complete new one.
-pub fn write_file(out: &Path, facts: &Facts, rendered: &Rendered) -> Result<()> {
+pub fn write_file(out: &Path, facts: &Facts, rendered: &Rendered, source_hash: &str) -> Result<()> {
     let temp = atomic::temp_beside(out)?;
     {
-        let mut conn = Connection::open(temp.path()).map_err(|e| Error::db(temp.path(), e))?;
+        let mut conn = Connection::open(temp.path()).map_err(|e| Error::db(out, e))?;
         // The temporary file is thrown away on failure, so a journal buys nothing.
         conn.pragma_update(None, "journal_mode", "OFF")
             .map_err(|e| Error::db(out, e))?;
         conn.pragma_update(None, "synchronous", "OFF")
             .map_err(|e| Error::db(out, e))?;
-        fill(&mut conn, out, facts, rendered)?;
+        fill(&mut conn, out, facts, rendered, source_hash)?;
         conn.close().map_err(|(_, e)| Error::db(out, e))?;
     }
     atomic::persist(temp, out)?;
@@ -54,31 +54,40 @@ fn remove_sidecars(out: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Applies the schema and inserts every row in one transaction.
+/// Applies the schema and inserts every row in one transaction;
+/// `source_hash` says what the rows were built from (see `metadata`).
 pub(crate) fn fill(
     conn: &mut Connection,
     path: &Path,
     facts: &Facts,
     rendered: &Rendered,
+    source_hash: &str,
 ) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")
         .map_err(|e| Error::db(path, e))?;
     migrations::migrate(conn, path)?;
     let tx = conn.transaction().map_err(|e| Error::db(path, e))?;
     insert_all(&tx, facts, rendered).map_err(|e| Error::db(path, e))?;
+    insert_metadata(&tx, rendered, source_hash).map_err(|e| Error::db(path, e))?;
     tx.commit().map_err(|e| Error::db(path, e))
 }
 
-/// One search document per locale and code, `ё` folded to `е`.
-const FILL_SEARCH: &str = "
-INSERT INTO code_search (locale, code, label, name, aliases, body)
-SELECT t.locale, t.code, s.label, replace(replace(t.name, 'ё', 'е'), 'Ё', 'Е'),
-       coalesce((SELECT group_concat(alias, ' | ') FROM
-                 (SELECT alias FROM status_code_aliases a WHERE a.code = t.code ORDER BY alias)), ''),
-       replace(replace(t.summary || ' ' || t.description || ' ' || t.seen_when || ' '
-               || t.how_to_fix || ' ' || t.use_when, 'ё', 'е'), 'Ё', 'Е')
-FROM code_text t JOIN status_codes s USING (code)
-ORDER BY t.locale, t.code;";
+/// One search document per locale and code, folded as the queries are.
+fn fill_search_sql() -> String {
+    let name = super::search::fold_sql("t.name");
+    let body = super::search::fold_sql(
+        "t.summary || ' ' || t.description || ' ' || t.seen_when || ' ' || t.how_to_fix || ' ' || t.use_when",
+    );
+    format!(
+        "INSERT INTO code_search (locale, code, label, name, aliases, body)
+        SELECT t.locale, t.code, s.label, {name},
+               coalesce((SELECT group_concat(alias, ' | ') FROM
+                         (SELECT alias FROM status_code_aliases a WHERE a.code = t.code ORDER BY alias)), ''),
+               {body}
+        FROM code_text t JOIN status_codes s USING (code)
+        ORDER BY t.locale, t.code;"
+    )
+}
 
 /// A row to insert: (column, value) pairs, so a new column is one more pair.
 type Columns<'a> = Vec<(&'static str, ToSqlOutput<'a>)>;
@@ -140,7 +149,7 @@ fn insert_all(tx: &Transaction, facts: &Facts, r: &Rendered) -> rusqlite::Result
             ("is_fallback", n.is_fallback.into()),
         ]
     })?;
-    tx.execute_batch(FILL_SEARCH)?;
+    tx.execute_batch(&fill_search_sql())?;
     insert(tx, "translation_status", &r.status, |s| {
         vec![
             ("locale", s.locale.as_str().into()),
@@ -175,4 +184,30 @@ fn insert<T>(
         stmt.execute(params_from_iter(columns(row).into_iter().map(|(_, v)| v)))?;
     }
     Ok(())
+}
+
+/// What the file was built from, each locale's completeness, and the
+/// description of every table, view and column: `(kind, name, value)` rows.
+fn insert_metadata(tx: &Transaction, r: &Rendered, source_hash: &str) -> rusqlite::Result<()> {
+    let mut rows: Vec<(&str, String, String)> = Vec::new();
+    for (name, value) in super::about(source_hash) {
+        rows.push(("database", name.to_string(), value));
+    }
+    for s in &r.status {
+        rows.push(("locale", s.locale.clone(), format!("{:.1}", s.percent)));
+    }
+    for relation in describe::RELATIONS {
+        let kind = if relation.is_view { "view" } else { "table" };
+        rows.push((kind, relation.name.into(), relation.description.into()));
+        for (column, text) in relation.columns() {
+            rows.push(("column", format!("{}.{column}", relation.name), text));
+        }
+    }
+    insert(tx, "metadata", &rows, |(kind, name, value)| {
+        vec![
+            ("kind", (*kind).into()),
+            ("name", name.as_str().into()),
+            ("value", value.as_str().into()),
+        ]
+    })
 }

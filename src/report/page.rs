@@ -5,15 +5,20 @@ use crate::db::query::{Difference, PairPage, Side};
 /// Marks text that is shown in the reference language.
 const FALLBACK: &str = "[untranslated] ";
 
-pub(crate) fn text(page: &PairPage) -> String {
+/// The page as plain text; paragraphs are wrapped to `width` columns, keeping
+/// their indentation, when it is given (a terminal), and never otherwise.
+pub(crate) fn text(page: &PairPage, width: Option<usize>) -> String {
+    let indent = |text: &str| fill(text, "    ", width);
     let title = format!("{}{}", top_marker(page, "headings"), page.title);
     let underline = "=".repeat(title.chars().count());
     let summary = format!("{}{}", top_marker(page, "headings"), page.summary);
+    let summary = fill(&summary, "", width);
     let mut out = format!("{title}\n{underline}\n\n{summary}\n");
     for (key, side) in [("a", &page.a), ("b", &page.b)] {
         let f = |field: &str| marker(page, key, field);
         out.push_str(&format!("\n{}\n", heading(side, f("name"))));
-        out.push_str(&format!("{}{}\n", f("summary"), side.text.summary));
+        let summary = format!("{}{}", f("summary"), side.text.summary);
+        out.push_str(&format!("{}\n", fill(&summary, "", width)));
         for (heading, field, text) in sections(page, side) {
             out.push_str(&format!(
                 "\n  {heading}\n{}\n",
@@ -104,8 +109,20 @@ pub(crate) fn markdown(page: &PairPage) -> String {
     out
 }
 
+/// The JSON output; its schema is documented in the README.
 pub(crate) fn json(page: &PairPage) -> String {
-    serde_json::to_string_pretty(page).expect("a page serializes") + "\n"
+    #[derive(serde::Serialize)]
+    struct Json<'a> {
+        /// Bumped on any incompatible change.
+        schema_version: u32,
+        #[serde(flatten)]
+        page: &'a PairPage,
+    }
+    let doc = Json {
+        schema_version: 1,
+        page,
+    };
+    serde_json::to_string_pretty(&doc).expect("a page serializes") + "\n"
 }
 
 /// The curated note, if the pair has one.
@@ -157,9 +174,36 @@ fn top_marker(page: &PairPage, field: &str) -> &'static str {
     }
 }
 
-fn indent(text: &str) -> String {
-    text.lines()
-        .map(|l| format!("    {l}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+/// Each line of `text` behind `indent`, wrapped to `width` when given.
+fn fill(text: &str, indent: &str, width: Option<usize>) -> String {
+    let lines = text.lines().map(|line| match width {
+        Some(width) => {
+            let options = textwrap::Options::new(width)
+                .initial_indent(indent)
+                .subsequent_indent(indent);
+            textwrap::fill(line, options)
+        }
+        None => format!("{indent}{line}"),
+    });
+    lines.collect::<Vec<_>>().join("\n")
+}
+
+#[cfg(test)]
+mod wrap_tests {
+    use super::fill;
+
+    #[test]
+    fn paragraphs_wrap_to_the_width_and_keep_their_indent() {
+        let text =
+            "Сервер понял запрос, но отказывается его выполнять, и повторная отправка не поможет.";
+        let wrapped = fill(text, "    ", Some(40));
+        assert!(wrapped.lines().count() > 2, "{wrapped}");
+        for line in wrapped.lines() {
+            assert!(
+                line.starts_with("    ") && line.chars().count() <= 40,
+                "{line}"
+            );
+        }
+        assert_eq!(fill(text, "    ", None), format!("    {text}"));
+    }
 }

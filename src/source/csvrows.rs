@@ -12,11 +12,11 @@ pub(crate) struct Row<T> {
     pub(crate) value: T,
 }
 
-/// Reads every row of `path` as `T`, using the header row to match columns.
-pub(crate) fn read<T: DeserializeOwned>(path: &Path) -> Result<Vec<Row<T>>> {
-    let bytes = super::input::read(path)?;
+/// Parses every row of the CSV `bytes` (read from `path`) as `T`, using the
+/// header row to match columns.
+pub(crate) fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8]) -> Result<Vec<Row<T>>> {
     // Spreadsheets often save a byte-order mark; it is not part of the header.
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(&bytes);
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().from_reader(bytes);
     let headers = reader
         .headers()

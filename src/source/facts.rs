@@ -164,13 +164,25 @@ pub(crate) const LOCALES_FILE: &str = "locales.csv";
 pub fn load(dir: &Path) -> Result<Facts> {
     if !dir.is_dir() {
         return Err(crate::Error::Usage(format!(
-            "the data folder {} does not exist; run statusdb from the repository root or pass --data DIR",
+            "the data folder '{}' does not exist; give the folder that holds {CODES_FILE}, {ALIASES_FILE} and {LOCALES_FILE}",
             dir.display()
         )));
     }
-    let codes = load_codes(&dir.join(CODES_FILE))?;
-    let aliases = load_aliases(&dir.join(ALIASES_FILE), &codes)?;
-    let locales = load_locales(&dir.join(LOCALES_FILE))?;
+    let read = |name: &str| super::input::read(&dir.join(name));
+    parse(
+        dir,
+        &read(CODES_FILE)?,
+        &read(ALIASES_FILE)?,
+        &read(LOCALES_FILE)?,
+    )
+}
+
+/// Validates the three files of a data folder held in memory; `dir` names
+/// the folder in messages.
+pub fn parse(dir: &Path, codes: &[u8], aliases: &[u8], locales: &[u8]) -> Result<Facts> {
+    let codes = load_codes(&dir.join(CODES_FILE), codes)?;
+    let aliases = load_aliases(&dir.join(ALIASES_FILE), aliases, &codes)?;
+    let locales = load_locales(&dir.join(LOCALES_FILE), locales)?;
     Ok(Facts {
         codes,
         aliases,
@@ -178,9 +190,9 @@ pub fn load(dir: &Path) -> Result<Facts> {
     })
 }
 
-fn load_codes(path: &Path) -> Result<Vec<StatusCode>> {
+fn load_codes(path: &Path, bytes: &[u8]) -> Result<Vec<StatusCode>> {
     let mut seen: BTreeMap<u16, (u64, StatusCode)> = BTreeMap::new();
-    for row in csvrows::read::<StatusCode>(path)? {
+    for row in csvrows::parse::<StatusCode>(path, bytes)? {
         let code = row.value.code;
         if !(100..=599).contains(&code) {
             return Err(data_error(
@@ -227,9 +239,9 @@ fn load_codes(path: &Path) -> Result<Vec<StatusCode>> {
     Ok(seen.into_values().map(|(_, code)| code).collect())
 }
 
-fn load_aliases(path: &Path, codes: &[StatusCode]) -> Result<Vec<Alias>> {
+fn load_aliases(path: &Path, bytes: &[u8], codes: &[StatusCode]) -> Result<Vec<Alias>> {
     let mut aliases = Vec::new();
-    for row in csvrows::read::<Alias>(path)? {
+    for row in csvrows::parse::<Alias>(path, bytes)? {
         if codes
             .binary_search_by_key(&row.value.code, |c| c.code)
             .is_err()
@@ -247,8 +259,8 @@ fn load_aliases(path: &Path, codes: &[StatusCode]) -> Result<Vec<Alias>> {
     Ok(aliases)
 }
 
-fn load_locales(path: &Path) -> Result<Vec<LocaleInfo>> {
-    let rows = csvrows::read::<LocaleInfo>(path)?;
+fn load_locales(path: &Path, bytes: &[u8]) -> Result<Vec<LocaleInfo>> {
+    let rows = csvrows::parse::<LocaleInfo>(path, bytes)?;
     let mut seen = std::collections::BTreeMap::new();
     for row in &rows {
         if let Some(first) = seen.insert(row.value.tag.clone(), row.line) {
@@ -311,7 +323,10 @@ mod tests {
             facts.code(451).unwrap().cacheable,
             "RFC 7725: cacheable by default"
         );
-        assert_eq!(facts.code(460).unwrap().label(), "460");
+        assert_eq!(
+            facts.code(460).unwrap().label(),
+            "460 Client Closed Connection"
+        );
         assert_eq!(facts.reference().tag.as_str(), "en");
     }
 

@@ -58,8 +58,15 @@ pub(crate) fn load(dir: &Path) -> Result<Option<Glossary>> {
     if !path.is_file() {
         return Ok(None);
     }
+    let bytes = std::fs::read(&path).map_err(|e| crate::Error::io("read", &path, e))?;
+    parse(&path, &bytes).map(Some)
+}
+
+/// The glossary in `bytes`, read from `path`.
+pub(crate) fn parse(path: &Path, bytes: &[u8]) -> Result<Glossary> {
+    let path = path.to_path_buf();
     let mut terms = Vec::new();
-    for row in csvrows::read::<Row>(&path)? {
+    for row in csvrows::parse::<Row>(&path, bytes)? {
         let avoid = parse_avoid(&row.value.avoid)
             .map_err(|why| data_error(&path, row.line, format!("column `avoid`: {why}")))?;
         if row.value.preferred.trim().is_empty() {
@@ -73,7 +80,7 @@ pub(crate) fn load(dir: &Path) -> Result<Option<Glossary>> {
             avoid_text: row.value.avoid.trim().to_string(),
         });
     }
-    Ok(Some(Glossary { terms }))
+    Ok(Glossary { terms })
 }
 
 /// `строк* статуса` as word patterns.

@@ -90,15 +90,8 @@ pub(crate) fn load_with_progress(
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<LocaleTree> {
     let dirs = locale_dirs(root, only.is_empty())?;
-    if let Some(missing) = only.iter().find(|t| !dirs.iter().any(|(tag, _)| tag == *t)) {
-        let available: Vec<&str> = dirs.iter().map(|(tag, _)| tag.as_str()).collect();
-        return Err(Error::Usage(format!(
-            "no locale `{missing}` in {}; available: {}",
-            root.display(),
-            available.join(", ")
-        )));
-    }
-    let folders = dirs.iter().map(|(tag, _)| tag.clone()).collect();
+    let folders: Vec<LocaleTag> = dirs.iter().map(|(tag, _)| tag.clone()).collect();
+    ensure_present(root, &folders, only)?;
     let mut jobs = Vec::new();
     for (tag, dir) in dirs
         .into_iter()
@@ -175,12 +168,69 @@ pub fn load_files(tag: LocaleTag, dir: PathBuf, files: &[(PathBuf, String)]) -> 
     }
 }
 
+/// A locale's files held in memory: `(relative path, bytes)`, its `.ftl`
+/// files and its glossary.
+pub type MemoryLocale = (LocaleTag, Vec<(String, Vec<u8>)>);
+
+/// Builds a tree from files held in memory,
+/// loading all locales or only those in `only`. `root` names the tree in messages.
+pub fn from_memory(root: &Path, all: Vec<MemoryLocale>, only: &[LocaleTag]) -> Result<LocaleTree> {
+    let folders: Vec<LocaleTag> = all.iter().map(|(tag, _)| tag.clone()).collect();
+    ensure_present(root, &folders, only)?;
+    let mut locales = Vec::new();
+    for (tag, sources) in all {
+        if !only.is_empty() && !only.contains(&tag) {
+            continue;
+        }
+        let dir = root.join(tag.as_str());
+        let (mut files, mut broken, mut glossary) = (Vec::new(), Vec::new(), None);
+        for (rel, bytes) in sources {
+            let path = dir.join(&rel);
+            let parsed = match rel == GLOSSARY_FILE {
+                true => glossary::parse(&path, &bytes).map(|g| glossary = Some(g)),
+                false => FtlFile::parse(&path, rel, bytes).map(|file| files.push(file)),
+            };
+            if let Err(err) = parsed {
+                broken.push(broken_file(&dir, &path, err));
+            }
+        }
+        locales.push(Locale {
+            tag,
+            dir,
+            files,
+            broken,
+            glossary,
+        });
+    }
+    locales.sort_by(|a, b| a.tag.cmp(&b.tag));
+    Ok(LocaleTree {
+        root: root.to_path_buf(),
+        locales,
+        folders,
+    })
+}
+
+/// Fails when a locale asked for has no folder in the tree.
+fn ensure_present(root: &Path, folders: &[LocaleTag], only: &[LocaleTag]) -> Result<()> {
+    match only.iter().find(|t| !folders.contains(t)) {
+        None => Ok(()),
+        Some(missing) => {
+            let available: Vec<&str> = folders.iter().map(|tag| tag.as_str()).collect();
+            Err(Error::Usage(format!(
+                "no locale `{missing}` in {}; available: {}",
+                root.display(),
+                available.join(", ")
+            )))
+        }
+    }
+}
+
 /// Locale folders under `root`. Hidden folders are skipped; any other folder
 /// must be named by a BCP 47 tag when `strict` (all locales were asked for).
 fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
     if !root.is_dir() {
         return Err(Error::Usage(format!(
-            "the locale folder {} does not exist; run statusdb from the repository root or pass --locales DIR",
+            "the locale folder '{}' does not exist; give the folder that holds one folder per locale",
             root.display()
         )));
     }
@@ -245,7 +295,7 @@ fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
 /// folder. Symbolic links to folders are not followed, so a link loop
 /// cannot hang the walk; links to files are listed, for [`read_file`] to
 /// report.
-fn collect_ftl(dir: &Path) -> Result<Vec<PathBuf>> {
+pub(crate) fn collect_ftl(dir: &Path) -> Result<Vec<PathBuf>> {
     let walk = WalkDir::new(dir)
         .min_depth(1)
         .follow_links(false)
@@ -274,7 +324,7 @@ fn sorted_entries(dir: &Path, action: &'static str) -> Result<Vec<fs::DirEntry>>
     Ok(entries)
 }
 
-fn relative(dir: &Path, path: &Path) -> String {
+pub(crate) fn relative(dir: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(dir).unwrap_or(path);
     let parts: Vec<_> = rel
         .components()

@@ -13,8 +13,13 @@ pub fn repo() -> PathBuf {
 
 /// The statusdb binary, run from the repository root.
 pub fn statusdb() -> Command {
+    statusdb_in(&repo())
+}
+
+/// The statusdb binary run in `dir`, as an installed binary would be.
+pub fn statusdb_in(dir: &Path) -> Command {
     Command::new(cargo_bin!("statusdb"))
-        .current_dir(repo())
+        .current_dir(dir)
         .env("NO_COLOR", "1")
 }
 
