@@ -12,7 +12,7 @@
 use std::fs::{self, Permissions};
 use std::io::Write;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
@@ -151,18 +151,18 @@ pub(crate) struct Replacement<'a> {
 /// to a temporary file first, every target is checked to be as it was when
 /// read, and only then is each renamed into place.
 pub(crate) fn replace_all(files: &[Replacement]) -> Result<()> {
-    let nothing = |e: Error| Error::Usage(format!("{e}; nothing was written"));
-    let mut temps = Vec::with_capacity(files.len());
-    for file in files {
-        let mut temp = temp_beside(file.path).map_err(nothing)?;
-        temp.write_all(file.contents)
-            .and_then(|()| temp.as_file().sync_all())
-            .map_err(|e| nothing(Error::io("write", file.path, e)))?;
-        temps.push(temp);
-    }
-    for file in files {
-        unchanged_since_read(file).map_err(nothing)?;
-    }
+    let created = missing_folders(files);
+    let temps = match prepare_all(files) {
+        Ok(temps) => temps,
+        Err(e) => {
+            // "Nothing was written" includes the folders made for new files;
+            // the temporary files in them are gone once `prepare_all` returns.
+            for dir in &created {
+                let _ = fs::remove_dir(dir);
+            }
+            return Err(Error::Usage(format!("{e}; nothing was written")));
+        }
+    };
     for (done, (temp, file)) in temps.into_iter().zip(files).enumerate() {
         temp.persist(file.path).map_err(|e| {
             let written: Vec<String> = files[..done]
@@ -182,6 +182,40 @@ pub(crate) fn replace_all(files: &[Replacement]) -> Result<()> {
         })?;
     }
     Ok(())
+}
+
+/// Writes and syncs a temporary file beside each target, then checks that no
+/// target changed since it was read.
+fn prepare_all(files: &[Replacement]) -> Result<Vec<NamedTempFile>> {
+    let mut temps = Vec::with_capacity(files.len());
+    for file in files {
+        let mut temp = temp_beside(file.path)?;
+        temp.write_all(file.contents)
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(|e| Error::io("write", file.path, e))?;
+        temps.push(temp);
+    }
+    for file in files {
+        unchanged_since_read(file)?;
+    }
+    Ok(temps)
+}
+
+/// The folders that writing `files` will create, deepest first, so that
+/// removing them in order undoes the creation.
+fn missing_folders(files: &[Replacement]) -> Vec<PathBuf> {
+    let mut missing = Vec::new();
+    for file in files {
+        let mut dir = file.path.parent();
+        while let Some(d) = dir.filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+            if !missing.iter().any(|m: &PathBuf| m == d) {
+                missing.push(d.to_path_buf());
+            }
+            dir = d.parent();
+        }
+    }
+    missing.sort_by_key(|d| std::cmp::Reverse(d.components().count()));
+    missing
 }
 
 fn unchanged_since_read(file: &Replacement) -> Result<()> {

@@ -135,6 +135,41 @@ fn a_failure_on_the_second_file_leaves_the_first_untouched() {
 }
 
 #[test]
+fn a_failed_import_leaves_no_folder_it_created() {
+    let root = fixture("mini");
+    let locales = root.path().join("locales");
+    let extra = "An extra sentence.";
+    std::fs::create_dir(locales.join("en/aaa")).unwrap();
+    std::fs::write(
+        locales.join("en/aaa/extra.ftl"),
+        format!("extra = {extra}\n"),
+    )
+    .unwrap();
+    // The other target cannot be replaced: a folder stands where it goes.
+    std::fs::remove_file(locales.join("ru/pairs.ftl")).unwrap();
+    std::fs::create_dir(locales.join("ru/pairs.ftl")).unwrap();
+    let note =
+        "A missing page is not an outage: 404 says the URL is wrong, 503 says the server is down.";
+    let csv = root.path().join("in.csv");
+    std::fs::write(
+        &csv,
+        csv_text(&[
+            ("extra", "aaa/extra.ftl", extra, "Лишняя фраза."),
+            ("pair-404-503", "pairs.ftl", note, "Заметка."),
+        ]),
+    )
+    .unwrap();
+    let output = statusdb()
+        .args(import_args(root.path(), &csv))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert!(!locales.join("ru/aaa").exists(), "{stderr}");
+}
+
+#[test]
 fn the_same_key_twice_is_refused_with_both_lines() {
     let root = fixture("mini");
     let codes = root.path().join("locales/ru/codes.ftl");

@@ -211,11 +211,6 @@ fn duplicate(line: u64, lines: &[u64]) -> String {
 
 /// Writes every file of `plan`, or none: see [`crate::atomic::replace_all`].
 pub fn write(plan: &Plan) -> crate::Result<()> {
-    for write in plan.writes.iter().filter(|w| w.created()) {
-        if let Some(dir) = write.path.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| crate::Error::io("create", dir, e))?;
-        }
-    }
     let files: Vec<crate::atomic::Replacement> = plan
         .writes
         .iter()
