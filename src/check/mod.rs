@@ -10,7 +10,7 @@ mod escapes;
 mod ids;
 pub mod lint;
 mod pages;
-mod plurals;
+pub(crate) mod plurals;
 mod references;
 mod resolve;
 mod rule;

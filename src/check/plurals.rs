@@ -29,7 +29,7 @@ pub(crate) fn categories(langid: &LanguageIdentifier) -> Option<BTreeSet<&'stati
     Some(found)
 }
 
-fn name(category: PluralCategory) -> &'static str {
+pub(crate) fn name(category: PluralCategory) -> &'static str {
     match category {
         PluralCategory::ZERO => "zero",
         PluralCategory::ONE => "one",

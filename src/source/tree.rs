@@ -129,12 +129,7 @@ pub(crate) fn load_with_progress(
             glossary,
         });
     }
-    locales.sort_by(|a, b| a.tag.cmp(&b.tag));
-    Ok(LocaleTree {
-        root: root.to_path_buf(),
-        locales,
-        folders,
-    })
+    Ok(LocaleTree::sorted(root, locales, folders))
 }
 
 /// One locale from files named one by one, each with the key it pairs up
@@ -202,12 +197,19 @@ pub fn from_memory(root: &Path, all: Vec<MemoryLocale>, only: &[LocaleTag]) -> R
             glossary,
         });
     }
-    locales.sort_by(|a, b| a.tag.cmp(&b.tag));
-    Ok(LocaleTree {
-        root: root.to_path_buf(),
-        locales,
-        folders,
-    })
+    Ok(LocaleTree::sorted(root, locales, folders))
+}
+
+impl LocaleTree {
+    /// The tree with its locales in tag order, however they were loaded.
+    fn sorted(root: &Path, mut locales: Vec<Locale>, folders: Vec<LocaleTag>) -> Self {
+        locales.sort_by(|a, b| a.tag.cmp(&b.tag));
+        LocaleTree {
+            root: root.to_path_buf(),
+            locales,
+            folders,
+        }
+    }
 }
 
 /// Fails when a locale asked for has no folder in the tree.

@@ -84,21 +84,14 @@ pub struct PluralForms {
 /// Every CLDR cardinal category of a locale, fractions' included (Russian
 /// `other`), in CLDR order; `None` when CLDR has no rules for it.
 pub fn cldr_categories(langid: &unic_langid::LanguageIdentifier) -> Option<Vec<&'static str>> {
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    use intl_pluralrules::{PluralRuleType, PluralRules};
     let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).ok()?;
     let integers = (0..=1000u32).map(f64::from);
     let fractions = (0..=30u32).map(|n| f64::from(n) + 0.5);
     let found: Vec<&str> = integers
         .chain(fractions)
         .filter_map(|n| rules.select(n).ok())
-        .map(|c| match c {
-            PluralCategory::ZERO => "zero",
-            PluralCategory::ONE => "one",
-            PluralCategory::TWO => "two",
-            PluralCategory::FEW => "few",
-            PluralCategory::MANY => "many",
-            PluralCategory::OTHER => "other",
-        })
+        .map(crate::check::plurals::name)
         .collect();
     Some(
         CATEGORIES
@@ -243,18 +236,7 @@ fn c_relation(r: &Relation) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
-
-    fn cldr_name(category: PluralCategory) -> &'static str {
-        match category {
-            PluralCategory::ZERO => "zero",
-            PluralCategory::ONE => "one",
-            PluralCategory::TWO => "two",
-            PluralCategory::FEW => "few",
-            PluralCategory::MANY => "many",
-            PluralCategory::OTHER => "other",
-        }
-    }
+    use intl_pluralrules::{PluralRuleType, PluralRules};
 
     #[test]
     fn every_rule_agrees_with_cldr_on_whole_numbers() {
@@ -267,7 +249,7 @@ mod tests {
                 )
                 .unwrap();
                 for n in (0..=1200).chain([1_000_000, 2_000_000, 1_000_001]) {
-                    let expected = cldr_name(cldr.select(n as f64).unwrap());
+                    let expected = crate::check::plurals::name(cldr.select(n as f64).unwrap());
                     assert_eq!(category(&rules, n), expected, "{language} {n}");
                 }
             }
