@@ -341,6 +341,14 @@ fn export_excel_writes_unicode_text_that_imports_back() {
         .success();
     let bytes = std::fs::read(&out).unwrap();
     assert_eq!(&bytes[..6], b"\xff\xfek\0e\0");
+    // Standard output carries the same bytes: UTF-16 survives no text conversion.
+    let stdout = statusdb()
+        .args(["export", "--locale", "ru", "--excel", "--locales"])
+        .arg(root.path())
+        .output()
+        .unwrap()
+        .stdout;
+    assert!(stdout == bytes, "stdout differs from --out");
     let header: Vec<u8> = "key\tfile\t"
         .encode_utf16()
         .flat_map(u16::to_le_bytes)

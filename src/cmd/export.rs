@@ -23,12 +23,13 @@ pub(crate) fn run(args: &ExportArgs) -> Result<u8> {
         Some(path) => {
             crate::atomic::write(path, &bytes)?;
             super::eprint(&format!(
-                "Wrote {} rows to {}\n",
+                "Wrote {} units to {}\n",
                 rows.len(),
                 path.display()
             ));
         }
-        None => super::print(&String::from_utf8_lossy(&bytes))?,
+        // As written: `--excel` is UTF-16, which no text conversion may touch.
+        None => super::print(&bytes)?,
     }
     Ok(EXIT_OK)
 }

@@ -34,9 +34,9 @@ pub fn run(cli: Cli) -> Result<u8> {
 /// Writes to stdout. A closed pipe (`statusdb ... | head`) ends the output
 /// quietly; any other failure (a full disk) is an error, so output cut
 /// short never passes for complete.
-fn print(text: &str) -> Result<()> {
+fn print(bytes: impl AsRef<[u8]>) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    match out.write_all(bytes.as_ref()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
             // Not a path: `Error::io` would quote it like one.
             Err(Error::Usage(format!(
