@@ -109,8 +109,8 @@ fn key_differences(page: &str, heading: &str, next: &str) -> String {
 }
 
 /// "Key differences" never repeats what the page already says (the two
-/// summaries) and is never empty; where no aspect differs, it shows what the
-/// codes share, such as the vendor and that neither reaches the client.
+/// summaries) and is never empty; where no aspect differs, it shows the
+/// curated note or, without one, what the codes share.
 #[test]
 fn key_differences_add_to_the_page() {
     let db = repo_db();
@@ -143,14 +143,21 @@ fn key_differences_add_to_the_page() {
             }
         }
     }
+    // Without a curated note, the aspects the two codes share.
+    let out = compare(db, &["520", "521"]).success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let section = key_differences(&text, "Key differences", "When to use which");
+    assert!(section.contains("Vendor: Cloudflare"), "{section}");
+    assert!(section.contains("Reaches the client: Yes"), "{section}");
+    // 444 and 499 share every aspect; their note says who closed the connection.
     let out = compare(db, &["444", "499"]).success();
     let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     let section = key_differences(&text, "Key differences", "When to use which");
-    assert!(section.contains("Vendor: nginx"), "{section}");
     assert!(
-        section.contains("Reaches the client: No, only written to a log"),
+        section.contains("nginx drops the connection on purpose"),
         "{section}"
     );
+    assert!(section.contains("the client gave up"), "{section}");
 }
 
 #[test]
