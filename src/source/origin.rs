@@ -2,6 +2,7 @@
 //! command line, else the folder of that name in the current directory,
 //! else the content built into the binary.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
@@ -83,13 +84,13 @@ impl Origins {
     /// `sha256:<hex>` of every source file and its path (`data/*.csv`,
     /// `locales/**/*.ftl`), so a database can tell which sources built it.
     pub fn fingerprint(&self) -> Result<String> {
-        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-        let builtin = builtin::files();
+        let mut files: Vec<(String, Cow<'static, [u8]>)> = Vec::new();
+        // The embedded list is only walked when some origin is built in.
         let from_builtin = |prefix: &str| {
-            builtin
-                .iter()
+            builtin::files()
+                .into_iter()
                 .filter(|(path, _)| path.starts_with(prefix))
-                .map(|(path, bytes)| (path.clone(), bytes.to_vec()))
+                .map(|(path, bytes)| (path, Cow::Borrowed(bytes)))
                 .collect::<Vec<_>>()
         };
         match &self.data {
@@ -118,13 +119,15 @@ impl Origins {
     }
 }
 
-fn read(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| Error::io("read", path, e))
+fn read(path: &Path) -> Result<Cow<'static, [u8]>> {
+    std::fs::read(path)
+        .map(Cow::Owned)
+        .map_err(|e| Error::io("read", path, e))
 }
 
 /// Order-independent of how the files were found: sorted by path, each
 /// path and length framed so that no two file sets hash alike by accident.
-fn digest(mut files: Vec<(String, Vec<u8>)>) -> String {
+fn digest(mut files: Vec<(String, Cow<'static, [u8]>)>) -> String {
     files.sort();
     let mut hash = Sha256::new();
     for (path, bytes) in &files {
@@ -166,8 +169,8 @@ mod tests {
 
     #[test]
     fn the_fingerprint_changes_with_any_byte() {
-        let a = digest(vec![("data/x.csv".into(), b"ab".to_vec())]);
-        let b = digest(vec![("data/x.csv".into(), b"ac".to_vec())]);
+        let a = digest(vec![("data/x.csv".into(), Cow::Borrowed(b"ab"))]);
+        let b = digest(vec![("data/x.csv".into(), Cow::Borrowed(b"ac"))]);
         assert_ne!(a, b);
         assert!(a.starts_with("sha256:") && a.len() == 7 + 64);
     }
