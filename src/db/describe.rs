@@ -13,6 +13,22 @@ pub struct Relation {
 
 pub const LOCALE: &str = "BCP 47 tag of the locale, e.g. 'en', 'ru'";
 
+/// The columns of `pair_aspects`, `differs` last.
+const PAIR_ASPECTS: [(&str, &str); 9] = [
+    ("locale", LOCALE),
+    ("code_a", "the first code"),
+    ("code_b", "the second code"),
+    ("position", "display order"),
+    (
+        "aspect",
+        "class, registry-status, vendor, delivery, cacheable, typical-headers or action-by",
+    ),
+    ("label", "the aspect's label in the locale"),
+    ("value_a", "the value for code A, in the locale"),
+    ("value_b", "the value for code B, in the locale"),
+    ("differs", "1 where the two values differ"),
+];
+
 pub const RELATIONS: &[Relation] = &[
     Relation {
         name: "metadata",
@@ -219,38 +235,14 @@ pub const RELATIONS: &[Relation] = &[
         name: "pair_aspects",
         is_view: true,
         description: "One row per aspect of two codes, whether or not they differ, labelled in the locale",
-        columns: &[
-            ("locale", LOCALE),
-            ("code_a", "the first code"),
-            ("code_b", "the second code"),
-            ("position", "display order"),
-            (
-                "aspect",
-                "class, registry-status, vendor, delivery, cacheable, typical-headers or action-by",
-            ),
-            ("label", "the aspect's label in the locale"),
-            ("value_a", "the value for code A, in the locale"),
-            ("value_b", "the value for code B, in the locale"),
-            ("differs", "1 where the two values differ"),
-        ],
+        columns: &PAIR_ASPECTS,
     },
     Relation {
         name: "pair_differences",
         is_view: true,
         description: "One row per aspect on which two codes differ, labelled in the locale",
-        columns: &[
-            ("locale", LOCALE),
-            ("code_a", "the first code"),
-            ("code_b", "the second code"),
-            ("position", "display order"),
-            (
-                "aspect",
-                "class, registry-status, cacheable, typical-headers or action-by",
-            ),
-            ("label", "the aspect's label in the locale"),
-            ("value_a", "the value for code A, in the locale"),
-            ("value_b", "the value for code B, in the locale"),
-        ],
+        // The columns of `pair_aspects` but `differs`: it is that view filtered.
+        columns: PAIR_ASPECTS.split_at(PAIR_ASPECTS.len() - 1).0,
     },
 ];
 
