@@ -359,7 +359,7 @@ pub(crate) struct ExportArgs {
 Exit codes: 0 applied, 1 rows refused or the CSV is malformed, 2 could not run")]
 pub(crate) struct ImportArgs {
     /// The CSV, PO or XLIFF file to read
-    pub(crate) csv: PathBuf,
+    pub(crate) file: PathBuf,
     #[command(flatten)]
     pub(crate) transfer: TransferArgs,
     /// Show what would change; write nothing

@@ -16,12 +16,12 @@ pub(crate) fn run(args: &ImportArgs) -> Result<u8> {
     };
     let tree = super::transfer_tree(&args.transfer)?;
     let (reference, locale) = super::transfer_locales(&tree, &args.transfer)?;
-    let (rows, note) = format::read(&args.csv, locale)?;
+    let (rows, note) = format::read(&args.file, locale)?;
     if let Some(note) = note {
-        super::eprint(&format!("note: {}: {note}\n", args.csv.display()));
+        super::eprint(&format!("note: {}: {note}\n", args.file.display()));
     }
     let plan = import::plan(reference, locale, rows, args.overwrite);
-    let csv = args.csv.display();
+    let csv = args.file.display();
     let mut report: String = plan
         .refused
         .iter()
