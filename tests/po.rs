@@ -3,21 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{fixture, statusdb};
-
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for locale in ["en", "ru"] {
-        for entry in std::fs::read_dir(root.join(locale)).unwrap() {
-            let path = entry.unwrap().path();
-            files.insert(path.clone(), std::fs::read(&path).unwrap());
-        }
-    }
-    files
-}
+use common::{fixture, import_ru, snapshot, statusdb};
 
 fn export(root: &Path) -> String {
     let po = root.join("out.po");
@@ -32,15 +20,7 @@ fn export(root: &Path) -> String {
 }
 
 fn import(root: &Path, po: &str, extra: &[&str]) -> snapbox::cmd::OutputAssert {
-    let path = root.join("in.po");
-    std::fs::write(&path, po).unwrap();
-    statusdb()
-        .arg("import")
-        .arg(&path)
-        .args(["--locale", "ru", "--locales"])
-        .arg(root)
-        .args(extra)
-        .assert()
+    import_ru(root, "in.po", po, extra)
 }
 
 /// The PO with the entry of `key` given new msgstr lines.

@@ -4,22 +4,11 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{fixture, statusdb};
+use common::{fixture, import_ru, snapshot, statusdb};
 use statusdb::transfer::TranslationUnit as Row;
 use statusdb::transfer::csvfile;
-
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for locale in ["en", "ru"] {
-        for entry in std::fs::read_dir(root.join(locale)).unwrap() {
-            let path = entry.unwrap().path();
-            files.insert(path.clone(), std::fs::read(&path).unwrap());
-        }
-    }
-    files
-}
 
 fn export(root: &Path, extra: &[&str]) -> Vec<Row> {
     let csv = root.join("out.csv");
@@ -35,15 +24,7 @@ fn export(root: &Path, extra: &[&str]) -> Vec<Row> {
 }
 
 fn import(root: &Path, rows: &[Row], extra: &[&str]) -> snapbox::cmd::OutputAssert {
-    let csv = root.join("in.csv");
-    std::fs::write(&csv, csvfile::write(rows, false)).unwrap();
-    statusdb()
-        .args(["import"])
-        .arg(&csv)
-        .args(["--locale", "ru", "--locales"])
-        .arg(root)
-        .args(extra)
-        .assert()
+    import_ru(root, "in.csv", csvfile::write(rows, false), extra)
 }
 
 fn translate(rows: &mut [Row], key: &str, text: &str) {

@@ -3,21 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{fixture, statusdb};
-
-fn snapshot(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for locale in ["en", "ru"] {
-        for entry in std::fs::read_dir(root.join(locale)).unwrap() {
-            let path = entry.unwrap().path();
-            files.insert(path.clone(), std::fs::read(&path).unwrap());
-        }
-    }
-    files
-}
+use common::{fixture, import_ru, snapshot, statusdb};
 
 fn export(root: &Path, format: &str) -> String {
     let out = root.join("out.xlf");
@@ -32,15 +20,7 @@ fn export(root: &Path, format: &str) -> String {
 }
 
 fn import(root: &Path, xliff: &str, extra: &[&str]) -> snapbox::cmd::OutputAssert {
-    let path = root.join("in.xlf");
-    std::fs::write(&path, xliff).unwrap();
-    statusdb()
-        .arg("import")
-        .arg(&path)
-        .args(["--locale", "ru", "--locales"])
-        .arg(root)
-        .args(extra)
-        .assert()
+    import_ru(root, "in.xlf", xliff, extra)
 }
 
 #[test]

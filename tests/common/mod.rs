@@ -133,3 +133,35 @@ pub fn one_row_csv(csv: &Path, key: &str, reference: &str, translation: &str) {
     };
     std::fs::write(csv, statusdb::transfer::csvfile::write(&[unit], false)).unwrap();
 }
+
+/// Every file of the `en` and `ru` locales under `root`, with its bytes, to
+/// show that a command changed exactly what it should.
+pub fn snapshot(root: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = std::collections::BTreeMap::new();
+    for locale in ["en", "ru"] {
+        for entry in std::fs::read_dir(root.join(locale)).unwrap() {
+            let path = entry.unwrap().path();
+            files.insert(path.clone(), std::fs::read(&path).unwrap());
+        }
+    }
+    files
+}
+
+/// Writes `contents` to `root/name` and imports it into the `ru` locale of
+/// the tree at `root`, with `extra` arguments.
+pub fn import_ru(
+    root: &Path,
+    name: &str,
+    contents: impl AsRef<[u8]>,
+    extra: &[&str],
+) -> snapbox::cmd::OutputAssert {
+    let path = root.join(name);
+    std::fs::write(&path, contents).unwrap();
+    statusdb()
+        .arg("import")
+        .arg(&path)
+        .args(["--locale", "ru", "--locales"])
+        .arg(root)
+        .args(extra)
+        .assert()
+}
