@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, statusdb};
+use common::{fixture, statusdb, translated_csv};
 
 const SUMMARY_503: &str = "The server cannot handle the request right now.";
 const SUMMARY_200: &str = "The request succeeded.";
@@ -22,27 +22,24 @@ fn import_args(root: &Path, csv: &Path) -> Vec<std::ffi::OsString> {
     ]
 }
 
-fn csv_text(rows: &[(&str, &str, &str, &str)]) -> Vec<u8> {
-    let units: Vec<_> = rows
-        .iter()
-        .map(
-            |(key, file, reference, translation)| statusdb::transfer::TranslationUnit {
-                key: key.to_string(),
-                file: file.to_string(),
-                reference: reference.to_string(),
-                translation: translation.to_string(),
-                status: Some(statusdb::transfer::Status::Translated),
-                comment: String::new(),
-                variables: String::new(),
-                fingerprint: statusdb::transfer::unit::fingerprint(reference),
-                translation_fingerprint: String::new(),
-                needs_review: false,
-                source_line: 0,
-                line: 0,
-            },
-        )
-        .collect();
-    statusdb::transfer::csvfile::write(&units, false)
+/// Imports the row `first` and a note for `pairs.ftl` into the `ru` locale
+/// of `root`, where a folder stands at `pairs.ftl` so that the second write
+/// cannot happen; checks that the import fails having written nothing and
+/// returns its standard error.
+fn import_blocked_by_a_folder(root: &Path, first: (&str, &str, &str, &str)) -> String {
+    let pairs = root.join("locales/ru/pairs.ftl");
+    std::fs::remove_file(&pairs).unwrap();
+    std::fs::create_dir(&pairs).unwrap();
+    let note =
+        "A missing page is not an outage: 404 says the URL is wrong, 503 says the server is down.";
+    let csv = root.join("in.csv");
+    let rows = [first, ("pair-404-503", "pairs.ftl", note, "Заметка.")];
+    std::fs::write(&csv, translated_csv(&rows)).unwrap();
+    let output = statusdb().args(import_args(root, &csv)).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    stderr
 }
 
 #[test]
@@ -108,29 +105,10 @@ fn a_file_changed_since_it_was_read_is_not_overwritten() {
 fn a_failure_on_the_second_file_leaves_the_first_untouched() {
     let root = fixture("mini");
     let ru = root.path().join("locales/ru");
-    std::fs::remove_file(ru.join("pairs.ftl")).unwrap();
-    // The second target cannot be replaced: a folder stands where it goes.
-    std::fs::create_dir(ru.join("pairs.ftl")).unwrap();
     let before = std::fs::read(ru.join("codes.ftl")).unwrap();
-    let note =
-        "A missing page is not an outage: 404 says the URL is wrong, 503 says the server is down.";
-    let csv = root.path().join("in.csv");
-    std::fs::write(
-        &csv,
-        csv_text(&[
-            ("code-503.summary", "codes.ftl", SUMMARY_503, "Позже."),
-            ("pair-404-503", "pairs.ftl", note, "Заметка."),
-        ]),
-    )
-    .unwrap();
-    let output = statusdb()
-        .args(import_args(root.path(), &csv))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    let first = ("code-503.summary", "codes.ftl", SUMMARY_503, "Позже.");
+    let stderr = import_blocked_by_a_folder(root.path(), first);
     assert!(stderr.contains("pairs.ftl' is a folder"), "{stderr}");
-    assert!(stderr.contains("nothing was written"), "{stderr}");
     assert_eq!(std::fs::read(ru.join("codes.ftl")).unwrap(), before);
 }
 
@@ -145,27 +123,8 @@ fn a_failed_import_leaves_no_folder_it_created() {
         format!("extra = {extra}\n"),
     )
     .unwrap();
-    // The other target cannot be replaced: a folder stands where it goes.
-    std::fs::remove_file(locales.join("ru/pairs.ftl")).unwrap();
-    std::fs::create_dir(locales.join("ru/pairs.ftl")).unwrap();
-    let note =
-        "A missing page is not an outage: 404 says the URL is wrong, 503 says the server is down.";
-    let csv = root.path().join("in.csv");
-    std::fs::write(
-        &csv,
-        csv_text(&[
-            ("extra", "aaa/extra.ftl", extra, "Лишняя фраза."),
-            ("pair-404-503", "pairs.ftl", note, "Заметка."),
-        ]),
-    )
-    .unwrap();
-    let output = statusdb()
-        .args(import_args(root.path(), &csv))
-        .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("nothing was written"), "{stderr}");
+    let first = ("extra", "aaa/extra.ftl", extra, "Лишняя фраза.");
+    let stderr = import_blocked_by_a_folder(root.path(), first);
     assert!(!locales.join("ru/aaa").exists(), "{stderr}");
 }
 
@@ -177,7 +136,7 @@ fn the_same_key_twice_is_refused_with_both_lines() {
     let csv = root.path().join("in.csv");
     std::fs::write(
         &csv,
-        csv_text(&[
+        translated_csv(&[
             ("code-503.summary", "codes.ftl", SUMMARY_503, "Позже."),
             ("code-200.summary", "codes.ftl", SUMMARY_200, "Готово."),
             ("code-503.summary", "codes.ftl", SUMMARY_503, "Потом."),

@@ -114,24 +114,36 @@ pub fn leftover_temp_files(dir: &Path) -> Vec<String> {
         .collect()
 }
 
+/// A translator's CSV of `(key, file, reference, translation)` rows, each
+/// translated and with the right fingerprint of its reference.
+pub fn translated_csv(rows: &[(&str, &str, &str, &str)]) -> Vec<u8> {
+    let units: Vec<_> = rows
+        .iter()
+        .map(
+            |(key, file, reference, translation)| statusdb::transfer::TranslationUnit {
+                key: key.to_string(),
+                file: file.to_string(),
+                reference: reference.to_string(),
+                translation: translation.to_string(),
+                status: Some(statusdb::transfer::Status::Translated),
+                comment: String::new(),
+                variables: String::new(),
+                fingerprint: statusdb::transfer::unit::fingerprint(reference),
+                translation_fingerprint: String::new(),
+                needs_review: false,
+                source_line: 0,
+                line: 0,
+            },
+        )
+        .collect();
+    statusdb::transfer::csvfile::write(&units, false)
+}
+
 /// Writes to `csv` a translator's CSV with one row: `translation` for `key`
 /// of `codes.ftl`, whose reference text is `reference` (fingerprint right).
 pub fn one_row_csv(csv: &Path, key: &str, reference: &str, translation: &str) {
-    let unit = statusdb::transfer::TranslationUnit {
-        key: key.into(),
-        file: "codes.ftl".into(),
-        reference: reference.into(),
-        translation: translation.into(),
-        status: Some(statusdb::transfer::Status::Translated),
-        comment: String::new(),
-        variables: String::new(),
-        fingerprint: statusdb::transfer::unit::fingerprint(reference),
-        translation_fingerprint: String::new(),
-        needs_review: false,
-        source_line: 0,
-        line: 0,
-    };
-    std::fs::write(csv, statusdb::transfer::csvfile::write(&[unit], false)).unwrap();
+    let rows = [(key, "codes.ftl", reference, translation)];
+    std::fs::write(csv, translated_csv(&rows)).unwrap();
 }
 
 /// Every file of the `en` and `ru` locales under `root`, with its bytes, to
