@@ -24,7 +24,7 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
         for unit in units_of(ref_file) {
             let translation = translated
                 .get(&unit.key)
-                .map(|u| u.text.clone())
+                .map(|(_, u)| u.text.clone())
                 .unwrap_or_default();
             let status = match translation.as_str() {
                 "" => Status::Missing,
@@ -103,12 +103,15 @@ pub(crate) fn units_of(file: &FtlFile) -> Vec<Unit> {
         .collect()
 }
 
-/// Every unit of a locale by key; the first wins where an id is defined
-/// twice (a finding of its own).
-fn all_units(locale: &Locale) -> BTreeMap<String, Unit> {
+/// Every unit of a locale by key, with the file it is in; the first wins
+/// where an id is defined twice (a finding of its own).
+pub(super) fn all_units(locale: &Locale) -> BTreeMap<String, (&str, Unit)> {
     let mut map = BTreeMap::new();
-    for unit in locale.files.iter().flat_map(units_of) {
-        map.entry(unit.key.clone()).or_insert(unit);
+    for file in &locale.files {
+        for unit in units_of(file) {
+            map.entry(unit.key.clone())
+                .or_insert((file.rel.as_str(), unit));
+        }
     }
     map
 }

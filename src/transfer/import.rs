@@ -4,8 +4,9 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use super::export::{attribute, entry_key, units_of};
+use super::export::{all_units, attribute, entry_key, units_of};
 use super::patch;
+use super::spans::Unit;
 use super::spans::{self, value_source};
 use super::unit::{TranslationUnit, fingerprint};
 use crate::source::catalog::Catalog;
@@ -77,6 +78,8 @@ pub fn plan(
         .collect();
     let lines = lines_by_key(&units);
     let homes = entry_homes(locale);
+    // Built once: the tree-changed check looks every row up in it.
+    let translated = all_units(locale);
     let mut untouched_units = 0;
     for unit in units {
         if untouched(&unit) {
@@ -90,7 +93,7 @@ pub fn plan(
                 .accept(locale, &unit)
                 .and_then(|order| match overwrite {
                     true => Ok(order),
-                    false => unchanged_in_tree(locale, &unit).map(|_| order),
+                    false => unchanged_in_tree(&translated, &unit).map(|_| order),
                 }),
         };
         match accepted {
@@ -314,21 +317,21 @@ fn untouched(row: &TranslationUnit) -> bool {
 
 /// A unit whose translation changed in the tree since the file was exported
 /// is refused, so an old file never reverts newer work.
-fn unchanged_in_tree(locale: &Locale, row: &TranslationUnit) -> Result<(), String> {
+/// `translated` is the locale's [`all_units`]: by key across all files, as
+/// export finds it, since the locale may keep a message in another file.
+fn unchanged_in_tree(
+    translated: &BTreeMap<String, (&str, Unit)>,
+    row: &TranslationUnit,
+) -> Result<(), String> {
     if row.translation_fingerprint.is_empty() {
         return Ok(());
     }
-    // By key across all files, as export finds it: the locale may keep a
-    // message in another file than the reference.
-    let (file, now) = locale
-        .files
-        .iter()
-        .find_map(|f| {
-            let unit = units_of(f).into_iter().find(|u| u.key == row.key)?;
-            Some((f.rel.clone(), unit.text))
-        })
-        .unwrap_or_else(|| (row.file.clone(), String::new()));
-    if fingerprint(&now) == row.translation_fingerprint || now == row.translation {
+    let (file, now) = translated
+        .get(&row.key)
+        .map_or((row.file.as_str(), ""), |(rel, unit)| {
+            (*rel, unit.text.as_str())
+        });
+    if fingerprint(now) == row.translation_fingerprint || now == row.translation {
         return Ok(());
     }
     Err(format!(
