@@ -68,6 +68,46 @@ pub struct TranslationUnit {
     pub line: u64,
 }
 
+impl TranslationUnit {
+    /// What PO and XLIFF carry in a note, having no field for it:
+    /// `key=… status=… reference=… translation=…`.
+    pub(crate) fn note(&self) -> String {
+        format!(
+            "key={} status={} reference={} translation={}",
+            self.key,
+            self.status.map_or("", Status::name),
+            self.fingerprint,
+            self.translation_fingerprint
+        )
+    }
+
+    /// A unit as a [`note`](Self::note) describes it, its texts still empty.
+    pub(crate) fn from_note(key: String, file: String, note: &str, line: u64) -> Self {
+        let field = |name: &str| note_field(note, name).unwrap_or_default();
+        TranslationUnit {
+            key,
+            file,
+            reference: String::new(),
+            translation: String::new(),
+            status: Status::parse(&field("status")),
+            comment: String::new(),
+            variables: String::new(),
+            fingerprint: field("reference"),
+            translation_fingerprint: field("translation"),
+            needs_review: false,
+            source_line: 0,
+            line,
+        }
+    }
+}
+
+/// `name=value` from a [`TranslationUnit::note`] (or a format's additions).
+pub(crate) fn note_field(note: &str, name: &str) -> Option<String> {
+    note.split_whitespace()
+        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
+        .map(String::from)
+}
+
 /// FNV-1a, 64 bits: a stable fingerprint of a reference text. Translators'
 /// files carry it, so it must never change.
 pub fn fingerprint(text: &str) -> String {

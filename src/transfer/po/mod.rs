@@ -12,7 +12,7 @@ use std::path::Path;
 
 use super::plural::{self, PluralForms};
 use super::select::{self, NumberSelect};
-use super::unit::{Status, TranslationUnit};
+use super::unit::{TranslationUnit, note_field};
 use crate::error::Result;
 use crate::source::LocaleTag;
 use crate::source::csvrows::data_error as data;
@@ -88,13 +88,7 @@ fn entry(unit: &TranslationUnit, plurals: Option<&Plurals>) -> String {
         out.push_str(&format!("#. Variables: {}\n", unit.variables));
     }
     let split = plural_split(unit, plurals);
-    let mut meta = format!(
-        "#. statusdb: key={} status={} reference={} translation={}",
-        unit.key,
-        unit.status.map_or("", Status::name),
-        unit.fingerprint,
-        unit.translation_fingerprint
-    );
+    let mut meta = format!("#. statusdb: {}", unit.note());
     if let Some((reference, _, p)) = &split {
         meta.push_str(&format!(" select=${}", reference.selector));
         if !p.fractions.is_empty() {
@@ -190,18 +184,9 @@ fn unit(
         })
         .unwrap_or_default();
     let mut unit = TranslationUnit {
-        key,
-        file,
         reference: entry.msgid.clone(),
-        translation: String::new(),
-        status: Status::parse(&meta("status")),
-        comment: String::new(),
-        variables: String::new(),
-        fingerprint: meta("reference"),
-        translation_fingerprint: meta("translation"),
         needs_review: entry.flags.iter().any(|f| f == "fuzzy"),
-        source_line: 0,
-        line: entry.line,
+        ..TranslationUnit::from_note(key, file, statusdb_note(&entry), entry.line)
     };
     // A fuzzy entry is not a translation yet, as for msgfmt.
     if unit.needs_review {
@@ -246,17 +231,20 @@ fn fraction_text(existing: Option<&NumberSelect>, category: &str, source: &str) 
     (existing.text(source) != Some(own)).then(|| own.to_string())
 }
 
-/// `name=value` from the entry's `#. statusdb:` line, also when a tool
-/// joined the `#.` lines into one.
-fn metadata(entry: &Entry, name: &str) -> Option<String> {
-    let line = entry
+/// The entry's `#. statusdb:` note, also when a tool joined the `#.` lines
+/// into one; empty when it has none.
+fn statusdb_note(entry: &Entry) -> &str {
+    entry
         .extracted
         .iter()
         .rev()
-        .find_map(|l| l.rsplit_once("statusdb:").map(|(_, meta)| meta))?;
-    line.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
-        .map(String::from)
+        .find_map(|l| l.rsplit_once("statusdb:").map(|(_, meta)| meta))
+        .unwrap_or_default()
+}
+
+/// `name=value` from the entry's `#. statusdb:` note.
+fn metadata(entry: &Entry, name: &str) -> Option<String> {
+    note_field(statusdb_note(entry), name)
 }
 
 /// The Fluent select for a plural entry's `msgstr[n]`; empty when all are.

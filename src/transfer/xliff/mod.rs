@@ -26,10 +26,3 @@ pub enum Version {
 /// The separator between a select's key and a variant's key in unit ids:
 /// `files:one` (ids are NMTOKENs in XLIFF 2, and keys never hold a colon).
 const VARIANT: char = ':';
-
-/// `name=value` from a `statusdb` note.
-fn metadata(note: &str, name: &str) -> Option<String> {
-    note.split_whitespace()
-        .find_map(|kv| kv.strip_prefix(name)?.strip_prefix('='))
-        .map(String::from)
-}

@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use super::VARIANT;
 use super::dom::{self, Element, Node};
-use super::{VARIANT, metadata};
 use crate::error::Result;
 use crate::source::csvrows::data_error as data;
 use crate::transfer::select;
-use crate::transfer::unit::{Status, TranslationUnit};
+use crate::transfer::unit::{TranslationUnit, note_field};
 
 /// Reads a translator's XLIFF; `current` gives the tree's translation of a
 /// key, so a select left as exported comes back byte for byte.
@@ -70,7 +70,7 @@ impl Reader<'_> {
                 "trans-unit" | "unit" => units.push(self.unit(element, file)?),
                 "group" => match self
                     .note(element)
-                    .filter(|n| metadata(n, "select").is_some())
+                    .filter(|n| note_field(n, "select").is_some())
                 {
                     Some(note) => units.push(self.select(element, file, &note)?),
                     None => self.walk(element, file, units)?,
@@ -94,24 +94,10 @@ impl Reader<'_> {
     }
 
     fn skeleton(&self, element: &Element, file: &str, note: &str) -> TranslationUnit {
-        let meta = |name: &str| metadata(note, name).unwrap_or_default();
-        let key = metadata(note, "key")
+        let key = note_field(note, "key")
             .or_else(|| element.attribute("id").map(String::from))
             .unwrap_or_default();
-        TranslationUnit {
-            key,
-            file: file.to_string(),
-            reference: String::new(),
-            translation: String::new(),
-            status: Status::parse(&meta("status")),
-            comment: String::new(),
-            variables: String::new(),
-            fingerprint: meta("reference"),
-            translation_fingerprint: meta("translation"),
-            needs_review: false,
-            source_line: 0,
-            line: element.line,
-        }
+        TranslationUnit::from_note(key, file.to_string(), note, element.line)
     }
 
     fn unit(&self, element: &Element, file: &str) -> Result<TranslationUnit> {
@@ -126,9 +112,9 @@ impl Reader<'_> {
     /// A select's group: one unit per variant, ids `key:variant`.
     fn select(&self, group: &Element, file: &str, note: &str) -> Result<TranslationUnit> {
         let mut unit = self.skeleton(group, file, note);
-        let selector = metadata(note, "select").unwrap_or_default();
+        let selector = note_field(note, "select").unwrap_or_default();
         let selector = selector.strip_prefix('$').unwrap_or(&selector).to_string();
-        let default = metadata(note, "default").unwrap_or_default();
+        let default = note_field(note, "default").unwrap_or_default();
         let mut variants = Vec::new();
         for element in group
             .elements()

@@ -369,13 +369,7 @@ fn tag<'a>(name: &'a str, attributes: &[(&'a str, &'a str)]) -> BytesStart<'a> {
 /// `key=… status=… reference=… translation=…`, with `select=$x default=k`
 /// for a select.
 fn meta(unit: &TranslationUnit, select: Option<(&str, &str)>) -> String {
-    let mut meta = format!(
-        "key={} status={} reference={} translation={}",
-        unit.key,
-        unit.status.map_or("", Status::name),
-        unit.fingerprint,
-        unit.translation_fingerprint
-    );
+    let mut meta = unit.note();
     if let Some((selector, default)) = select {
         meta.push_str(&format!(" select=${selector} default={default}"));
     }
