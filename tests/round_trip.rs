@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, statusdb};
+use common::{fixture, snapshot, statusdb};
 
 fn export(root: &Path, csv: &Path) {
     statusdb()
@@ -17,35 +17,25 @@ fn export(root: &Path, csv: &Path) {
         .success();
 }
 
-fn import(root: &Path, csv: &Path) -> std::process::Output {
-    statusdb()
+/// Imports `csv` into the `ru` locale, checks that it succeeded, and
+/// returns its standard error.
+fn import(root: &Path, csv: &Path) -> String {
+    let output = statusdb()
         .arg("import")
         .arg(csv)
         .args(["--locale", "ru", "--locales"])
         .arg(root.join("locales"))
         .output()
-        .unwrap()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    stderr
 }
 
 fn append(root: &Path, rel: &str, text: &str) {
     let path = root.join("locales").join(rel);
     let old = std::fs::read_to_string(&path).unwrap();
     std::fs::write(path, old + text).unwrap();
-}
-
-fn snapshot(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files: Vec<_> = std::fs::read_dir(root.join("locales/ru"))
-        .unwrap()
-        .map(|e| {
-            let e = e.unwrap();
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 #[test]
@@ -62,14 +52,12 @@ fn an_unchanged_export_imports_back_unchanged() {
     // A message the reference moved from codes.ftl to ui.ftl.
     append(root.path(), "en/ui.ftl", "\nmoved = Moved\n");
     append(root.path(), "ru/codes.ftl", "\nmoved = Перенесено\n");
-    let before = snapshot(root.path());
+    let before = snapshot(&root.path().join("locales"));
     let csv = root.path().join("ru.csv");
     export(root.path(), &csv);
-    let output = import(root.path(), &csv);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(0), "{stderr}");
+    let stderr = import(root.path(), &csv);
     assert!(!stderr.contains("check"), "{stderr}");
-    assert_eq!(snapshot(root.path()), before);
+    assert_eq!(snapshot(&root.path().join("locales")), before);
 }
 
 #[test]
@@ -81,13 +69,7 @@ fn a_moved_message_is_translated_where_the_locale_has_it() {
     export(root.path(), &csv);
     let text = std::fs::read_to_string(&csv).unwrap();
     std::fs::write(&csv, text.replace("Перенесено", "Теперь в другом месте")).unwrap();
-    let output = import(root.path(), &csv);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    import(root.path(), &csv);
     let codes = std::fs::read_to_string(root.path().join("locales/ru/codes.ftl")).unwrap();
     let ui = std::fs::read_to_string(root.path().join("locales/ru/ui.ftl")).unwrap();
     assert!(codes.contains("moved = Теперь в другом месте"), "{codes}");
@@ -111,13 +93,7 @@ fn a_leading_apostrophe_typed_by_a_translator_is_kept() {
         .unwrap()
         .replace("''s-Hertogenbosch", "'s-Hertogenbosch");
     std::fs::write(&csv, typed).unwrap();
-    let output = import(root.path(), &csv);
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    import(root.path(), &csv);
     let codes = std::fs::read_to_string(root.path().join("locales/ru/codes.ftl")).unwrap();
     assert!(
         codes.contains(".summary = 's-Hertogenbosch не отвечает."),
