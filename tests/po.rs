@@ -5,18 +5,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, import_ru, snapshot, statusdb};
+use common::{export_ru, fixture, import_ru, snapshot};
 
 fn export(root: &Path) -> String {
-    let po = root.join("out.po");
-    statusdb()
-        .args(["export", "--locale", "ru", "--format", "po", "--locales"])
-        .arg(root)
-        .arg("--out")
-        .arg(&po)
-        .assert()
-        .success();
-    std::fs::read_to_string(&po).unwrap()
+    std::fs::read_to_string(export_ru(root, "out.po", &["--format", "po"])).unwrap()
 }
 
 fn import(root: &Path, po: &str, extra: &[&str]) -> snapbox::cmd::OutputAssert {

@@ -6,21 +6,12 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{fixture, import_ru, snapshot, statusdb};
+use common::{export_ru, fixture, import_ru, snapshot, statusdb};
 use statusdb::transfer::TranslationUnit as Row;
 use statusdb::transfer::csvfile;
 
 fn export(root: &Path, extra: &[&str]) -> Vec<Row> {
-    let csv = root.join("out.csv");
-    statusdb()
-        .args(["export", "--locale", "ru", "--locales"])
-        .arg(root)
-        .arg("--out")
-        .arg(&csv)
-        .args(extra)
-        .assert()
-        .success();
-    csvfile::read(&csv).unwrap()
+    csvfile::read(&export_ru(root, "out.csv", extra)).unwrap()
 }
 
 fn import(root: &Path, rows: &[Row], extra: &[&str]) -> snapbox::cmd::OutputAssert {

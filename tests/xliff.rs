@@ -5,18 +5,10 @@ mod common;
 
 use std::path::Path;
 
-use common::{fixture, import_ru, snapshot, statusdb};
+use common::{export_ru, fixture, import_ru, snapshot};
 
 fn export(root: &Path, format: &str) -> String {
-    let out = root.join("out.xlf");
-    statusdb()
-        .args(["export", "--locale", "ru", "--format", format, "--locales"])
-        .arg(root)
-        .arg("--out")
-        .arg(&out)
-        .assert()
-        .success();
-    std::fs::read_to_string(&out).unwrap()
+    std::fs::read_to_string(export_ru(root, "out.xlf", &["--format", format])).unwrap()
 }
 
 fn import(root: &Path, xliff: &str, extra: &[&str]) -> snapbox::cmd::OutputAssert {

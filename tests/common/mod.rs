@@ -177,3 +177,18 @@ pub fn import_ru(
         .args(extra)
         .assert()
 }
+
+/// Exports the `ru` locale of the tree at `root` to `root/name`, with
+/// `extra` arguments (a format, a filter), and returns that path.
+pub fn export_ru(root: &Path, name: &str, extra: &[&str]) -> PathBuf {
+    let out = root.join(name);
+    statusdb()
+        .args(["export", "--locale", "ru", "--locales"])
+        .arg(root)
+        .arg("--out")
+        .arg(&out)
+        .args(extra)
+        .assert()
+        .success();
+    out
+}
