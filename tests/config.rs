@@ -79,19 +79,21 @@ fn locales_on_the_command_line_are_checked_even_if_the_config_omits_them() {
     assert_eq!(fr.1, [2 + 1 + 3, 1, 2 + 3, 2]);
 }
 
-#[test]
-fn a_config_without_locales_asks_for_them() {
+/// Runs `validate --config l10n.toml` on a folder holding only `config`,
+/// which it must refuse as a usage error (exit 2).
+fn refused_config(config: &str) -> snapbox::cmd::OutputAssert {
     let dir = temp();
-    std::fs::write(
-        dir.path().join("l10n.toml"),
-        "[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n",
-    )
-    .unwrap();
+    std::fs::write(dir.path().join("l10n.toml"), config).unwrap();
     statusdb()
         .current_dir(dir.path())
         .args(["validate", "--config", "l10n.toml"])
         .assert()
         .code(2)
+}
+
+#[test]
+fn a_config_without_locales_asks_for_them() {
+    refused_config("[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n")
         .stderr_eq(snapbox::str![[r#"
 error: [..]l10n.toml names no locales; list them after the l10n base folder, e.g. `statusdb validate --config l10n.toml BASE de fr`
 
@@ -100,16 +102,9 @@ error: [..]l10n.toml names no locales; list them after the l10n base folder, e.g
 
 #[test]
 fn a_locale_that_would_leave_the_tree_is_refused() {
-    let dir = temp();
     let config =
         "locales = [\"../up\"]\n[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n";
-    std::fs::write(dir.path().join("l10n.toml"), config).unwrap();
-    statusdb()
-        .current_dir(dir.path())
-        .args(["validate", "--config", "l10n.toml"])
-        .assert()
-        .code(2)
-        .stderr_eq(snapbox::str![[r#"
+    refused_config(config).stderr_eq(snapbox::str![[r#"
 error: [..]l10n.toml: `../up` is not a locale folder name (letters, digits, `-` and `_` only)
 
 "#]]);
@@ -117,14 +112,7 @@ error: [..]l10n.toml: `../up` is not a locale folder name (letters, digits, `-` 
 
 #[test]
 fn a_broken_config_says_where() {
-    let dir = temp();
-    std::fs::write(dir.path().join("l10n.toml"), "basepath = \".\"\n[[paths]\n").unwrap();
-    statusdb()
-        .current_dir(dir.path())
-        .args(["validate", "--config", "l10n.toml"])
-        .assert()
-        .code(2)
-        .stderr_eq(snapbox::str![[r#"
+    refused_config("basepath = \".\"\n[[paths]\n").stderr_eq(snapbox::str![[r#"
 error: [..]l10n.toml:2:[..]: not a compare-locales configuration: [..]
 
 "#]]);
