@@ -12,6 +12,31 @@ fn edit(root: &std::path::Path, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// Runs validate (with `validate_flags`) and build on `root`; both must fail
+/// with exit 1 and build must publish nothing. Returns validate's stdout and
+/// build's stderr.
+fn both_refuse(root: &std::path::Path, validate_flags: &[&str], what: &str) -> (String, String) {
+    let output = statusdb()
+        .arg("validate")
+        .args(validate_flags)
+        .arg("--locales")
+        .arg(root.join("locales"))
+        .arg("--data")
+        .arg(root.join("data"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert_eq!(output.status.code(), Some(1), "{what}: {stdout}");
+    let out = root.join("out.sqlite");
+    let output = statusdb()
+        .args(common::build_args(root, &out))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{what}");
+    assert!(!out.exists(), "{what}: a database was published");
+    (stdout, String::from_utf8_lossy(&output.stderr).into_owned())
+}
+
 #[test]
 fn resolver_errors_fail_validate_and_stop_build() {
     let many = "{ \"x\" }".repeat(101);
@@ -38,28 +63,10 @@ fn resolver_errors_fail_validate_and_stop_build() {
     for (what, from, to, expected) in cases {
         let root = fixture("mini");
         edit(root.path(), from, &to);
-        let output = statusdb()
-            .args(["validate", "--strict", "--locales"])
-            .arg(root.path().join("locales"))
-            .arg("--data")
-            .arg(root.path().join("data"))
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        assert_eq!(output.status.code(), Some(1), "{what}: {stdout}");
+        let (stdout, stderr) = both_refuse(root.path(), &["--strict"], what);
         let line = format!("error[unresolvable]: {expected}");
         assert!(stdout.contains(&line), "{what}: {stdout}");
-        let out = root.path().join("out.sqlite");
-        let output = statusdb()
-            .args(common::build_args(root.path(), &out))
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(1), "{what}");
-        assert!(
-            String::from_utf8_lossy(&output.stderr).contains(&line),
-            "{what}"
-        );
-        assert!(!out.exists(), "{what}: a database was published");
+        assert!(stderr.contains(&line), "{what}");
     }
 }
 
@@ -69,23 +76,8 @@ fn escapes_that_are_not_characters_are_errors() {
         let root = fixture("mini");
         let to = format!("code-404 = Не {{ \"{escape}\" }} найдено");
         edit(root.path(), "code-404 = Не найдено", &to);
-        let output = statusdb()
-            .args(["validate", "--locales"])
-            .arg(root.path().join("locales"))
-            .arg("--data")
-            .arg(root.path().join("data"))
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&output.stdout);
-        assert_eq!(output.status.code(), Some(1), "{escape}: {stdout}");
+        let (stdout, _) = both_refuse(root.path(), &[], escape);
         let expected = format!("error[invalid-escape]: `code-404` has the escape `{escape}`");
         assert!(stdout.contains(&expected), "{escape}: {stdout}");
-        let out = root.path().join("out.sqlite");
-        let output = statusdb()
-            .args(common::build_args(root.path(), &out))
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(1), "{escape}");
-        assert!(!out.exists());
     }
 }
