@@ -169,6 +169,20 @@ fn every_command_has_help_with_examples() {
         help.lines().any(|l| l.chars().count() > 100),
         "a pipe got wrapped help:\n{help}"
     );
+    // Issue 16: the CI options are listed and shown in an example each.
+    let examples = &help[help.find("Examples:").unwrap()..];
+    for option in ["--config", "--missing", "--min-percent", "--baseline"] {
+        assert!(
+            help.contains(&format!("\n      {option} ")),
+            "{option}:\n{help}"
+        );
+        assert!(
+            examples.contains(&format!(" {option} ")),
+            "{option}:\n{help}"
+        );
+    }
+    assert!(help.contains("github (workflow annotations"), "{help}");
+    assert!(examples.contains(" --format github\n"), "{help}");
 }
 
 /// `--color` overrides what the environment says; without it, a pipe gets no colour.
