@@ -89,26 +89,28 @@ impl Allowlist {
         Allowlist { phrases }
     }
 
+    /// `text` with every allowlisted phrase replaced by one placeholder, so a
+    /// phrase never counts as words.
     fn mask(&self, text: &str) -> String {
-        let mut masked = text.to_string();
-        for phrase in &self.phrases {
-            if masked.contains(phrase.as_str()) {
-                masked = masked.replace(phrase.as_str(), &PLACEHOLDER.to_string());
-            }
-        }
-        masked
+        self.replace_phrases(text, |_| PLACEHOLDER.to_string())
     }
 
     /// `text` with every allowlisted phrase turned into spaces of the same
     /// length, so byte offsets still point into the original.
     pub(crate) fn blank(&self, text: &str) -> String {
-        let mut blanked = text.to_string();
+        self.replace_phrases(text, |phrase| " ".repeat(phrase.len()))
+    }
+
+    /// Longest phrases first (the order `new` sorts them in), so a phrase
+    /// inside a longer one is never replaced on its own.
+    fn replace_phrases(&self, text: &str, with: impl Fn(&str) -> String) -> String {
+        let mut replaced = text.to_string();
         for phrase in &self.phrases {
-            if blanked.contains(phrase.as_str()) {
-                blanked = blanked.replace(phrase.as_str(), &" ".repeat(phrase.len()));
+            if replaced.contains(phrase.as_str()) {
+                replaced = replaced.replace(phrase.as_str(), &with(phrase));
             }
         }
-        blanked
+        replaced
     }
 
     /// True when `text` says nothing beyond allowlisted phrases, digits and punctuation.
