@@ -1,5 +1,7 @@
 //! Lints on plain text, shared by the source checks and the rendered-page checks.
 
+use std::borrow::Cow;
+
 use crate::source::walk::PLACEHOLDER;
 
 /// Latin phrases allowed inside text of a non-Latin locale: reason phrases,
@@ -218,8 +220,12 @@ fn classify(word: &str) -> Script {
 }
 
 /// `text` with every markup tag (`<a href="…" { $attrs }>`, `</a>`) replaced
-/// by a space, so a tag name is never read as a word of the sentence.
-pub(crate) fn without_markup(text: &str) -> String {
+/// by a space, so a tag name is never read as a word of the sentence. Most
+/// text has no `<`: it is borrowed, not copied.
+pub(crate) fn without_markup(text: &str) -> Cow<'_, str> {
+    if !text.contains('<') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(i) = rest.find('<') {
@@ -239,7 +245,7 @@ pub(crate) fn without_markup(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Word pairs a language writes twice by its grammar ("Schakel dit in in",

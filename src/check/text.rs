@@ -37,7 +37,7 @@ pub(crate) fn check(
                 continue;
             };
             let texts = walk::texts(pattern);
-            let prose: Vec<String> = texts.iter().map(|t| lint::without_markup(t)).collect();
+            let prose: Vec<_> = texts.iter().map(|t| lint::without_markup(t)).collect();
             let ref_pattern = ref_entry.and_then(|r| r.pattern(unit));
             let ref_texts = ref_pattern.map(walk::texts).unwrap_or_default();
             let mut warn = |rule, message: String, help: &str| {
