@@ -1,7 +1,5 @@
 //! Lints on plain text, shared by the source checks and the rendered-page checks.
 
-use std::borrow::Cow;
-
 use crate::source::walk::PLACEHOLDER;
 
 /// Latin phrases allowed inside text of a non-Latin locale: reason phrases,
@@ -219,35 +217,6 @@ fn classify(word: &str) -> Script {
     }
 }
 
-/// `text` with every markup tag (`<a href="…" { $attrs }>`, `</a>`) replaced
-/// by a space, so a tag name is never read as a word of the sentence. Most
-/// text has no `<`: it is borrowed, not copied.
-pub(crate) fn without_markup(text: &str) -> Cow<'_, str> {
-    if !text.contains('<') {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(i) = rest.find('<') {
-        let after = &rest[i + 1..];
-        let name = after.trim_start_matches('/');
-        let end = after.find('>');
-        match end {
-            Some(end) if name.starts_with(|c: char| c.is_ascii_alphabetic()) => {
-                out.push_str(&rest[..i]);
-                out.push(' ');
-                rest = &after[end + 1..];
-            }
-            _ => {
-                out.push_str(&rest[..=i]);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    Cow::Owned(out)
-}
-
 /// Word pairs a language writes twice by its grammar ("Schakel dit in in",
 /// "können Sie sie", "vous vous"), and languages whose reduplication is
 /// productive (Turkish "ayrı ayrı"): not doubled-word findings.
@@ -268,81 +237,6 @@ pub(crate) fn grammatical_double(langid: &unic_langid::LanguageIdentifier, words
         || PAIRS
             .iter()
             .any(|(lang, pairs)| *lang == language && pairs.contains(&lower.as_str()))
-}
-
-/// Markup tags in order of appearance, e.g. `["b", "/b"]`.
-pub(crate) fn markup_tags(text: &str) -> Vec<String> {
-    let mut tags = Vec::new();
-    let mut rest = text;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let name: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '/')
-            .collect();
-        let closes = rest[name.len()..].find('>').is_some();
-        if closes && is_html_element(name.trim_start_matches('/')) {
-            tags.push(name.to_lowercase());
-        }
-    }
-    tags
-}
-
-/// HTML elements that UI strings carry. Other `<words>` are text a
-/// translator translates (Anki's `<ignored>`), not markup.
-fn is_html_element(name: &str) -> bool {
-    const ELEMENTS: &[&str] = &[
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "blockquote",
-        "br",
-        "button",
-        "code",
-        "dd",
-        "del",
-        "div",
-        "dl",
-        "dt",
-        "em",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "hr",
-        "i",
-        "img",
-        "input",
-        "ins",
-        "kbd",
-        "label",
-        "li",
-        "mark",
-        "ol",
-        "p",
-        "pre",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strong",
-        "sub",
-        "sup",
-        "table",
-        "td",
-        "th",
-        "tr",
-        "u",
-        "ul",
-        "var",
-    ];
-    ELEMENTS.contains(&name.to_ascii_lowercase().as_str())
 }
 
 /// Whether text in this locale should be in a non-Latin script: its own
@@ -408,17 +302,6 @@ mod tests {
     }
 
     #[test]
-    fn markup_with_placeables_inside_its_tag_is_not_text() {
-        let hu = "keresse fel a <a href=\"\u{fffc}\" \u{fffc}>Támogatást</a>.";
-        assert_eq!(doubled_word(&without_markup(hu)), None);
-        assert_eq!(without_markup("1 < 2 and <b>x</b>"), "1 < 2 and  x ");
-        assert_eq!(
-            doubled_word(&without_markup("a <b>a</b>")).as_deref(),
-            Some("a a")
-        );
-    }
-
-    #[test]
     fn grammar_that_repeats_a_word_is_not_a_doubled_word() {
         let lang = |t: &str| t.parse::<unic_langid::LanguageIdentifier>().unwrap();
         assert!(grammatical_double(&lang("de"), "Sie sie"));
@@ -426,11 +309,5 @@ mod tests {
         assert!(grammatical_double(&lang("tr"), "ayrı ayrı"));
         assert!(!grammatical_double(&lang("fi"), "tai tai"));
         assert!(!grammatical_double(&lang("en"), "in in"));
-    }
-
-    #[test]
-    fn markup_tags_are_listed_in_order() {
-        assert_eq!(markup_tags("a <b>bold</b> and 1 < 2"), ["b", "/b"]);
-        assert_eq!(markup_tags("Skipped <ignored> notes"), Vec::<String>::new());
     }
 }

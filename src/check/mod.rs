@@ -9,6 +9,7 @@ mod diagnostic;
 mod escapes;
 mod ids;
 pub mod lint;
+pub(crate) mod markup;
 mod pages;
 pub(crate) mod plurals;
 mod references;

@@ -3,6 +3,7 @@
 
 use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
+use super::markup;
 use super::rule::Rule;
 use crate::source::Locale;
 use crate::source::catalog::Catalog;
@@ -37,7 +38,7 @@ pub(crate) fn check(
                 continue;
             };
             let texts = walk::texts(pattern);
-            let prose: Vec<_> = texts.iter().map(|t| lint::without_markup(t)).collect();
+            let prose: Vec<_> = texts.iter().map(|t| markup::without_markup(t)).collect();
             let ref_pattern = ref_entry.and_then(|r| r.pattern(unit));
             let ref_texts = ref_pattern.map(walk::texts).unwrap_or_default();
             let mut warn = |rule, message: String, help: &str| {
@@ -91,8 +92,8 @@ pub(crate) fn check(
                     "translate it, or confirm it stays the same in this language",
                 );
             }
-            let ref_tags = lint::markup_tags(&ref_texts[0]);
-            let tags = lint::markup_tags(&texts[0]);
+            let ref_tags = markup::markup_tags(&ref_texts[0]);
+            let tags = markup::markup_tags(&texts[0]);
             if tags != ref_tags {
                 warn(
                     Rule::Markup,
