@@ -41,6 +41,10 @@ fn the_header_and_plurals_follow_cldr() {
     let root = fixture("transfer");
     let po = export(root.path());
     assert!(po.contains("\"Language: ru\\n\"\n"));
+    // msgfmt -c wants these three; SOURCE_DATE_EPOCH fixes the date.
+    assert!(po.contains(
+        "\"PO-Revision-Date: 2026-12-02 14:49+0000\\n\"\n\"Last-Translator: \\n\"\n\"Language-Team: \\n\"\n"
+    ));
     assert!(po.contains("\"Content-Type: text/plain; charset=UTF-8\\n\"\n"));
     assert!(po.contains("\"Plural-Forms: nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : (n%10>=2 && n%10<=4) && (n%100<12 || n%100>14) ? 1 : 2);\\n\"\n"));
     let files = "#. Group: Greetings\n#. Variables: $count (a number: picks the variant, e.g. 1, 2, 5 or 21)\n#. Fractions (other) take the `few` text on import.\n#. statusdb: key=files status=translated reference=";

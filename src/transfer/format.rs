@@ -116,7 +116,12 @@ pub fn write(
         Format::Csv => csvfile::write(units, bom),
         Format::Po => {
             let plurals = Plurals::of(&locale.tag);
-            po::write(units, locale.tag.as_str(), plurals.as_ref())
+            po::write(
+                units,
+                locale.tag.as_str(),
+                plurals.as_ref(),
+                po::revision_time(),
+            )
         }
         Format::Xliff => xliff::write(units, xliff::Version::V12, &languages()),
         Format::Xliff2 => xliff::write(units, xliff::Version::V21, &languages()),

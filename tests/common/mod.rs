@@ -183,6 +183,7 @@ pub fn import_ru(
 pub fn export_ru(root: &Path, name: &str, extra: &[&str]) -> PathBuf {
     let out = root.join(name);
     statusdb()
+        .env("SOURCE_DATE_EPOCH", "1796222999")
         .args(["export", "--locale", "ru", "--locales"])
         .arg(root)
         .arg("--out")

@@ -53,9 +53,15 @@ impl Plurals {
     }
 }
 
-/// The PO bytes for `units` of locale `tag`.
-pub fn write(units: &[TranslationUnit], tag: &str, plurals: Option<&Plurals>) -> Vec<u8> {
-    let mut out = header(tag, plurals);
+/// The PO bytes for `units` of locale `tag`, revised at `revised` (seconds
+/// since the Unix epoch; see [`revision_time`]).
+pub fn write(
+    units: &[TranslationUnit],
+    tag: &str,
+    plurals: Option<&Plurals>,
+    revised: u64,
+) -> Vec<u8> {
+    let mut out = header(tag, plurals, revised);
     for unit in units {
         out.push('\n');
         out.push_str(&entry(unit, plurals));
@@ -63,9 +69,46 @@ pub fn write(units: &[TranslationUnit], tag: &str, plurals: Option<&Plurals>) ->
     out.into_bytes()
 }
 
-fn header(tag: &str, plurals: Option<&Plurals>) -> String {
+/// The time an export writes as `PO-Revision-Date`: now, or
+/// `SOURCE_DATE_EPOCH` where set, so that a reproducible build or a test
+/// gets the same bytes from the same tree.
+pub fn revision_time() -> u64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        })
+}
+
+/// `secs` since the epoch as gettext writes dates: `2026-12-02 14:50+0000`.
+fn po_date(secs: u64) -> String {
+    // Howard Hinnant's civil_from_days, on days since 1970-01-01.
+    let days = (secs / 86_400) as i64 + 719_468;
+    let era = days.div_euclid(146_097);
+    let doe = days.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let minutes = secs % 86_400 / 60;
+    format!(
+        "{year:04}-{month:02}-{day:02} {:02}:{:02}+0000",
+        minutes / 60,
+        minutes % 60
+    )
+}
+
+// msgfmt -c wants PO-Revision-Date, Last-Translator and Language-Team; the
+// last two are left for the translator's tool (Poedit fills them on save).
+fn header(tag: &str, plurals: Option<&Plurals>, revised: u64) -> String {
     let mut fields = format!(
-        "Project-Id-Version: statusdb\nLanguage: {}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n",
+        "Project-Id-Version: statusdb\nPO-Revision-Date: {}\nLast-Translator: \nLanguage-Team: \nLanguage: {}\nMIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 8bit\n",
+        po_date(revised),
         tag.replace('-', "_")
     );
     if let Some(p) = plurals {
@@ -304,4 +347,17 @@ fn join_plural(
         variants.push((category.to_string(), text));
     }
     Ok(select::join(selector, &variants, "other"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::po_date;
+
+    #[test]
+    fn dates_are_gettexts_utc_format() {
+        assert_eq!(po_date(0), "1970-01-01 00:00+0000");
+        assert_eq!(po_date(951_782_400), "2000-02-29 00:00+0000");
+        assert_eq!(po_date(1_796_222_999), "2026-12-02 14:49+0000");
+        assert_eq!(po_date(4_107_542_400), "2100-03-01 00:00+0000");
+    }
 }
