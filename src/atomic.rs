@@ -245,10 +245,16 @@ pub(crate) fn persist(temp: NamedTempFile, path: &Path) -> Result<()> {
 
 /// Replaces (or creates) `path` with `bytes` atomically.
 pub(crate) fn write(path: &Path, bytes: &[u8]) -> Result<()> {
+    persist(staged(path, bytes)?, path)
+}
+
+/// `bytes` written to a temporary file beside `path`, for [`persist`] once
+/// everything else a command writes has been written too.
+pub(crate) fn staged(path: &Path, bytes: &[u8]) -> Result<NamedTempFile> {
     let mut temp = temp_beside(path)?;
     temp.write_all(bytes)
         .map_err(|e| Error::io("write", path, e))?;
-    persist(temp, path)
+    Ok(temp)
 }
 
 #[cfg(test)]

@@ -105,3 +105,20 @@ fn build_writes_datasette_metadata_named_after_the_database() {
     );
     assert!(json["source"].as_str().unwrap().contains("sha256:"));
 }
+
+#[test]
+fn a_metadata_file_that_cannot_be_written_leaves_no_database() {
+    let root = fixture("mini");
+    std::fs::write(root.path().join("taken"), "a file, not a folder").unwrap();
+    statusdb_in(root.path())
+        .args([
+            "build",
+            "--out",
+            "site.sqlite",
+            "--datasette-metadata",
+            "taken/metadata.json",
+        ])
+        .assert()
+        .code(2);
+    assert!(!root.path().join("site.sqlite").exists());
+}

@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use crate::atomic;
 use crate::cli::BuildArgs;
 use crate::db;
 use crate::error::{EXIT_OK, Error, Result};
@@ -15,12 +16,20 @@ pub(crate) fn run(args: &BuildArgs) -> Result<u8> {
         Some("Loading"),
     )?;
     let (sources, rendered) = (&compiled.sources, &compiled.rendered);
+    // Staged first: a metadata file that cannot be written stops the build
+    // before the database is replaced.
+    let metadata = match &args.datasette_metadata {
+        Some(path) => {
+            // Datasette names a database after its file's stem.
+            let name = args.out.file_stem().unwrap_or_default().to_string_lossy();
+            let json = db::describe::datasette_metadata(&name, &sources.fingerprint);
+            Some((path, atomic::staged(path, &json)?))
+        }
+        None => None,
+    };
     db::write_file(&args.out, &sources.facts, rendered, &sources.fingerprint)?;
-    if let Some(path) = &args.datasette_metadata {
-        // Datasette names a database after its file's stem.
-        let name = args.out.file_stem().unwrap_or_default().to_string_lossy();
-        let json = db::describe::datasette_metadata(&name, &sources.fingerprint);
-        crate::atomic::write(path, &json)?;
+    if let Some((path, temp)) = metadata {
+        atomic::persist(temp, path)?;
     }
     let findings = compiled.checked.diagnostics.len();
     super::print(&summary(
