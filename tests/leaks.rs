@@ -117,3 +117,19 @@ fn import_never_replaces_a_symlinked_file() {
             .is_symlink()
     );
 }
+
+#[test]
+fn a_symlinked_locale_folder_is_refused_not_followed() {
+    let root = fixture("mini");
+    let outside = root.path().join("outside");
+    std::fs::create_dir(&outside).unwrap();
+    std::fs::write(outside.join("codes.ftl"), "API_KEY = hunter2-secret {\n").unwrap();
+    std::os::unix::fs::symlink("../outside", root.path().join("locales/de")).unwrap();
+    let (code, text) = validate(root.path());
+    assert_eq!(code, Some(2), "{text}");
+    assert!(!text.contains("hunter2"), "the secret was printed:\n{text}");
+    assert!(
+        text.contains("locales/de is a symbolic link; statusdb does not follow links"),
+        "{text}"
+    );
+}

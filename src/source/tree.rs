@@ -242,6 +242,14 @@ fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
         if name.starts_with('.') || !entry.path().is_dir() {
             continue;
         }
+        // As for files: a link could lead anywhere, and its files would be
+        // read and quoted in diagnostics.
+        if entry.file_type().is_ok_and(|t| t.is_symlink()) {
+            return Err(Error::Usage(format!(
+                "{} is a symbolic link; statusdb does not follow links, so nothing outside the tree is ever read; put the folder itself in the tree",
+                entry.path().display()
+            )));
+        }
         match name.parse::<LocaleTag>() {
             Ok(tag) => dirs.push((tag, entry.path())),
             Err(why) if strict => {
