@@ -12,9 +12,25 @@ fn fingerprint(d: &Diagnostic) -> String {
     format!(
         "{}\t{}\t{}",
         d.rule,
-        d.locale.as_deref().unwrap_or(""),
-        d.message
+        escaped(d.locale.as_deref().unwrap_or("")),
+        escaped(&d.message)
     )
+}
+
+/// One finding, one line: a message may quote a translation's tabs and
+/// line breaks, which would otherwise split its record and never match.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// The baseline file's text: one fingerprint a line, sorted.
@@ -48,5 +64,21 @@ mod tests {
         assert!(!known(
             &Diagnostic::new(Rule::MissingMessage, "message `b` is missing").locale("de")
         ));
+    }
+
+    #[test]
+    fn a_message_with_line_breaks_and_tabs_stays_one_record() {
+        let d = Diagnostic::new(Rule::Identical, "text `a\tb\r\nc\\n` is identical").locale("de");
+        let text = render(std::slice::from_ref(&d));
+        assert_eq!(
+            text,
+            "identical\tde\ttext `a\\tb\\r\\nc\\\\n` is identical\n"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baseline.txt");
+        std::fs::write(&path, text).unwrap();
+        assert!(load(&path).unwrap()(&d));
+        let plain = Diagnostic::new(Rule::Identical, "text `a\\tb` is identical").locale("de");
+        assert!(!load(&path).unwrap()(&plain));
     }
 }
