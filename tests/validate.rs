@@ -93,6 +93,16 @@ error: the locale folder 'no/such/dir' does not exist; give the folder that hold
 }
 
 #[test]
+fn a_tree_given_as_a_locale_gets_the_right_command() {
+    validate(&["tests/fixtures/defects"])
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: `tests/fixtures/defects` is not a BCP 47 language tag (examples: en, ru, pt-BR); to check the locale folders in the folder `tests/fixtures/defects`, run `statusdb validate --locales tests/fixtures/defects`
+
+"#]]);
+}
+
+#[test]
 fn a_missing_reference_is_named() {
     validate(&["--locales", "tests/fixtures/defects", "--reference", "fr"])
         .code(2)

@@ -155,7 +155,7 @@ fn is_own_locales(dir: &Path) -> bool {
 fn load_tree(origins: &Origins, only: &[String], reference: &str) -> Result<LocaleTree> {
     let mut tags = only
         .iter()
-        .map(|t| t.parse::<LocaleTag>().map_err(Error::Usage))
+        .map(|t| t.parse::<LocaleTag>().map_err(|why| not_a_tag(t, why)))
         .collect::<Result<Vec<_>>>()?;
     if !tags.is_empty() {
         tags.push(
@@ -166,6 +166,17 @@ fn load_tree(origins: &Origins, only: &[String], reference: &str) -> Result<Loca
     }
     let progress = report::Progress::new("Parsing");
     origins.tree(&tags, &|done, total| progress.update(done, total))
+}
+
+/// A folder given where a locale belongs is the likeliest slip of a new
+/// user: say how to check the tree in it.
+fn not_a_tag(arg: &str, why: String) -> Error {
+    match std::path::Path::new(arg).is_dir() {
+        true => Error::Usage(format!(
+            "{why}; to check the locale folders in the folder `{arg}`, run `statusdb validate --locales {arg}`"
+        )),
+        false => Error::Usage(why),
+    }
 }
 
 fn text(checked: &Report) -> String {
