@@ -58,7 +58,7 @@ run() {
     "$venv/bin/compare-locales" --full --return-zero --json "$work/$name.cl.json" "$config" "$base" "$@" > /dev/null
     mid=$(date +%s.%N)
     local status=0
-    "$statusdb" validate --config "$config" "$base" "$@" --format json > "$work/$name.sd.json" || status=$?
+    "$statusdb" validate --config "${STATUSDB_CONFIG:-$config}" "$base" "$@" --format json > "$work/$name.sd.json" || status=$?
     end=$(date +%s.%N)
     [ "$status" -le 1 ] || { echo "statusdb validate failed with exit code $status on $name" >&2; exit 2; }
     compare "$name" "$work/$name.cl.json" "$work/$name.sd.json" || failed=1
@@ -76,9 +76,12 @@ if [ -n "$corpora" ] && [ -d "$corpora" ]; then
     run fx-private-relay-l10n "$c/fx-private-relay-l10n/l10n.toml" "$c/fx-private-relay-l10n"
     # anki's config names no locales: name them (a sample, to stay fast).
     run anki-core-i18n "$c/anki-core-i18n/l10n.toml" "$c/anki-core-i18n" da de ja kab oc ro ru tl ur zh-CN
+    # compare-locales cannot read cosmic's cargo-i18n i18n.toml: it gets the
+    # equivalent l10n.toml, statusdb the project's own file.
     printf '[[paths]]\n    reference = "en/**"\n    l10n = "{locale}/**"\n' > "$c/cosmic-files/i18n/l10n.toml"
     # shellcheck disable=SC2046 # one word per locale folder
-    run cosmic-files "$c/cosmic-files/i18n/l10n.toml" "$c/cosmic-files/i18n" $(ls "$c/cosmic-files/i18n" | grep -v -e '^en$' -e '\.toml$')
+    STATUSDB_CONFIG=$c/cosmic-files/i18n.toml \
+        run cosmic-files "$c/cosmic-files/i18n/l10n.toml" "$c/cosmic-files/i18n" $(ls "$c/cosmic-files/i18n" | grep -v -e '^en$' -e '\.toml$')
 else
     echo "corpora: $corpora is absent; the real trees were not compared"
 fi

@@ -199,14 +199,16 @@ pub(crate) enum ReportFormat {
 /// Works on any tree laid out as DIR/<locale>/**/*.ftl; files are matched by
 /// their path relative to the locale folder. Without --locales it checks
 /// statusdb's own locales/ against data/, including every rendered pair page.
-/// With --config it reads a compare-locales project configuration instead:
-/// the positionals are then [L10N_BASE] [LOCALE...], as for compare-locales.
+/// With --config it reads a compare-locales project configuration (or a
+/// cargo-i18n i18n.toml) instead: the positionals are then
+/// [L10N_BASE] [LOCALE...], as for compare-locales.
 #[derive(Debug, Args)]
 #[command(after_help = concat!("Examples:
   statusdb validate
   statusdb validate --locales path/to/l10n --reference en-US de fr
   statusdb validate --config l10n.toml
   statusdb validate --config l10n.toml path/to/l10n-base de fr
+  statusdb validate --config i18n.toml
   statusdb validate --format json > report.json
   statusdb validate --strict
   statusdb validate --config l10n.toml --missing warning --min-percent 80
@@ -220,8 +222,9 @@ pub(crate) struct ValidateArgs {
     /// locales); with --config, an l10n base folder may come first
     #[arg(value_name = "LOCALE")]
     pub(crate) only: Vec<String>,
-    /// compare-locales project configuration (l10n.toml) that says which
-    /// files each locale translates and how its gaps count
+    /// compare-locales project configuration (l10n.toml), or cargo-i18n's
+    /// i18n.toml, that says which files each locale translates and how its
+    /// gaps count
     #[arg(long, value_name = "FILE", conflicts_with_all = ["locales", "data", "reference"])]
     pub(crate) config: Option<PathBuf>,
     /// Folder of locale folders: DIR/<tag>/**/*.ftl

@@ -180,3 +180,40 @@ fn a_baseline_hides_todays_findings_and_shows_new_ones() {
 
 "#]]);
 }
+
+#[test]
+fn a_cargo_i18n_config_is_read_as_its_project() {
+    // The fallback language is the reference, every other folder of
+    // assets_dir a locale, and a subcrate's i18n.toml adds its own files
+    // for its own languages (fr has none of the widgets).
+    let (rows, doc) = counts(&["--config", "cargo-i18n/i18n.toml"]);
+    let expected = [
+        ("en", [0, 0, 0, 0]),
+        ("de", [1, 0, 1, 0]),
+        ("fr", [2, 0, 2, 0]),
+    ];
+    let expected: Vec<_> = expected.iter().map(|(l, c)| (l.to_string(), *c)).collect();
+    assert_eq!(rows, expected);
+    let totals: Vec<u64> = doc["summary"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["total"].as_u64().unwrap())
+        .collect();
+    assert_eq!(totals, [5, 5, 3]);
+}
+
+#[test]
+fn a_cargo_i18n_config_without_fluent_says_so() {
+    let dir = temp();
+    std::fs::write(dir.path().join("i18n.toml"), "fallback_language = \"en\"\n").unwrap();
+    statusdb()
+        .current_dir(dir.path())
+        .args(["validate", "--config", "i18n.toml"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: [..]/i18n.toml: a cargo-i18n configuration without `[fluent] assets_dir` has no Fluent files to check (statusdb reads Fluent, not gettext); add the table or pass --locales DIR
+
+"#]]);
+}

@@ -1,6 +1,7 @@
 //! Load: a compare-locales project configuration (`l10n.toml`), resolved to
 //! the files each locale compares, and the filters that judge its gaps.
 
+mod cargo_i18n;
 mod pattern;
 mod plan;
 mod project;

@@ -1,12 +1,14 @@
 //! A compare-locales project configuration (`l10n.toml`) as compare-locales
 //! reads it: `basepath` relative to the file, `[env]` variables, `paths`,
-//! `filters`, `includes`, `excludes` and `locales`.
+//! `filters`, `includes`, `excludes` and `locales`; or a cargo-i18n
+//! `i18n.toml`, read as the equivalent project (see [`cargo_i18n`]).
 
 use std::path::{Component, Path, PathBuf};
 
 use regex::Regex;
 use serde::Deserialize;
 
+use super::cargo_i18n;
 use super::pattern::{Env, Pattern};
 use crate::check::Action;
 use crate::error::{Error, Result};
@@ -29,6 +31,11 @@ struct RawConfig {
     /// statusdb's own settings; compare-locales ignores the table.
     #[serde(default)]
     statusdb: Settings,
+    /// cargo-i18n's `i18n.toml`: these three and no `paths`.
+    fallback_language: Option<String>,
+    fluent: Option<super::cargo_i18n::Fluent>,
+    #[serde(default)]
+    subcrates: Vec<PathBuf>,
 }
 
 /// `[statusdb]` in a project configuration: how findings count.
@@ -108,16 +115,33 @@ pub struct Config {
 }
 
 impl Config {
-    /// Reads `path` and what it includes; `env` (e.g. `l10n_base`) wins over
-    /// the file's own `[env]`, as in compare-locales, and reaches the includes.
-    pub fn load(path: &Path, env: &Env) -> Result<Config> {
+    /// Reads `path` and what it includes; `given` (e.g. `l10n_base`) wins
+    /// over the file's own `[env]`, as in compare-locales, and reaches the
+    /// includes.
+    pub fn load(path: &Path, given: &Env) -> Result<Config> {
         let path = normalize(&std::env::current_dir().unwrap_or_default().join(path));
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
-        let raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
+        let mut raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
         let dir = path.parent().unwrap_or(Path::new("/"));
-        let root = normalize(&dir.join(raw.basepath.as_deref().unwrap_or(".")));
+        let mut root = normalize(&dir.join(raw.basepath.as_deref().unwrap_or(".")));
+        let (cargo_i18n, subcrates) = match &raw.fallback_language {
+            Some(fallback) if raw.paths.is_empty() => {
+                let layout = cargo_i18n::layout(&path, dir, fallback, raw.fluent.as_ref())?;
+                root = layout.root;
+                raw.locales.get_or_insert(layout.locales);
+                // Each subcrate has its own assets folder: the l10n base
+                // found here is not theirs.
+                let subcrates = raw
+                    .subcrates
+                    .iter()
+                    .map(|name| Config::load(&cargo_i18n::subcrate(dir, name), given))
+                    .collect::<Result<Vec<_>>>()?;
+                (Some(layout.paths), subcrates)
+            }
+            _ => (None, Vec::new()),
+        };
         // Without an l10n base, `{l10n_base}` is the folder `basepath` names.
-        let mut env = env.clone();
+        let mut env = given.clone();
         env.entry("l10n_base".into())
             .or_insert_with(|| root.display().to_string());
         let env = &env;
@@ -136,7 +160,8 @@ impl Config {
             let p = Pattern::new(&c.path, &full_env, &root).map_err(&bad)?;
             Config::load(Path::new(&p.prefix()), env)
         };
-        let children = raw.includes.iter().map(child).collect::<Result<Vec<_>>>()?;
+        let mut children = raw.includes.iter().map(child).collect::<Result<Vec<_>>>()?;
+        children.extend(subcrates);
         let excludes = raw.excludes.iter().map(child).collect::<Result<Vec<_>>>()?;
         let paths = raw
             .paths
@@ -146,6 +171,7 @@ impl Config {
                 l10n: p.l10n,
                 locales: p.locales,
             })
+            .chain(cargo_i18n)
             .collect();
         Ok(Config {
             path,
