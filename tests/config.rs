@@ -201,6 +201,13 @@ fn a_cargo_i18n_config_is_read_as_its_project() {
         .map(|s| s["total"].as_u64().unwrap())
         .collect();
     assert_eq!(totals, [5, 5, 3]);
+    // Paths as the user would type them, from the folder validate ran in.
+    let first = &doc["diagnostics"][0];
+    assert_eq!(first["file"], "cargo-i18n/i18n/de/app.ftl");
+    assert_eq!(
+        first["help"],
+        "the reference defines it at cargo-i18n/i18n/en/app.ftl:3:1"
+    );
 }
 
 #[test]

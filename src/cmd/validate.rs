@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{self, Options, Report, Rule, Severity};
 use crate::cli::{REFERENCE, ValidateArgs, ValidateFormat};
-use crate::config::Project;
+use crate::config::{self, Project};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
 use crate::source::{self, LocaleTag, LocaleTree, Origins};
 use crate::{pipeline, report};
@@ -114,7 +114,7 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
             .files
             .iter()
             .filter(|f| f.l10n.is_file())
-            .map(|f| (f.l10n.clone(), f.rel.clone()))
+            .map(|f| (config::shown(&f.l10n), f.rel.clone()))
             .collect();
         let tag = LocaleTag::folder(&plan.locale).map_err(Error::Usage)?;
         locales.push(source::tree::load_files(tag, root.clone(), &files));

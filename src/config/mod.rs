@@ -68,7 +68,7 @@ impl Project {
             .locales
             .iter()
             .flat_map(|l| &l.files)
-            .filter_map(|f| Some((f.reference.clone()?, f.rel.clone())))
+            .filter_map(|f| Some((shown(f.reference.as_deref()?), f.rel.clone())))
             .collect();
         files.sort_by(|a, b| a.1.cmp(&b.1));
         files.dedup_by(|a, b| a.1 == b.1);
@@ -96,8 +96,15 @@ impl Scope for Project {
     }
 
     fn l10n_path(&self, locale: &str, rel: &str) -> Option<PathBuf> {
-        Some(self.plan(locale)?.file(rel)?.l10n.clone())
+        Some(shown(&self.plan(locale)?.file(rel)?.l10n))
     }
+}
+
+/// `path` as reports name it: from the current folder where it is below it,
+/// as the user would type it (plans hold absolute paths, for matching).
+pub fn shown(path: &Path) -> PathBuf {
+    let here = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&here).unwrap_or(path).to_path_buf()
 }
 
 fn set_locales(config: &mut Config, locales: &[String]) {
