@@ -38,7 +38,7 @@ run_target() {
 }
 
 status=0
-targets=(validate_tree import_csv import_file whole_build)
+targets=(validate_tree validate_config import_csv import_file whole_build)
 if [ "${PARALLEL:-0}" = 1 ]; then
     pids=()
     for target in "${targets[@]}"; do

@@ -14,6 +14,6 @@ use statusdb::check::{self, Options};
 
 fuzz_target!(|input: generator::FtlInput| {
     let Some(tree) = common::tree(&input.bytes()) else { return };
-    let _ = check::check(&tree, &Options { reference: "en", facts: None, lint: true });
-    let _ = check::check(&tree, &Options { reference: "en", facts: Some(common::facts()), lint: true });
+    let _ = check::check(&tree, &Options { reference: "en", facts: None, lint: true, scope: None });
+    let _ = check::check(&tree, &Options { reference: "en", facts: Some(common::facts()), lint: true, scope: None });
 });

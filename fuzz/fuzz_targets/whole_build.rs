@@ -18,7 +18,7 @@ use statusdb::{db, pipeline, render};
 fuzz_target!(|input: generator::FtlInput| {
     let Some(tree) = common::tree(&input.bytes()) else { return };
     let facts = common::facts();
-    let Ok(report) = check::check(&tree, &Options { reference: "en", facts: Some(facts), lint: false }) else { return };
+    let Ok(report) = check::check(&tree, &Options { reference: "en", facts: Some(facts), lint: false, scope: None }) else { return };
     if !pipeline::blocking(&report).is_empty() {
         return;
     }
