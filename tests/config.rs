@@ -119,6 +119,28 @@ error: [..]l10n.toml:2:[..]: not a compare-locales configuration: [..]
 }
 
 #[test]
+fn a_config_that_includes_itself_is_refused_with_the_cycle() {
+    let config = "locales = [\"de\"]\n[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n[[includes]]\npath = \"l10n.toml\"\n";
+    refused_config(config).stderr_eq(snapbox::str![[r#"
+error: [..]l10n.toml includes itself: [..]l10n.toml -> [..]l10n.toml; remove the include that closes the loop
+
+"#]]);
+    // A subcrate of a cargo-i18n project that is the project itself.
+    let dir = temp();
+    let i18n = "fallback_language = \"en\"\nsubcrates = [\".\"]\n[fluent]\nassets_dir = \".\"\n";
+    std::fs::write(dir.path().join("i18n.toml"), i18n).unwrap();
+    statusdb()
+        .current_dir(dir.path())
+        .args(["validate", "--config", "i18n.toml"])
+        .assert()
+        .code(2)
+        .stderr_eq(snapbox::str![[r#"
+error: [..]i18n.toml includes itself: [..]i18n.toml -> [..]i18n.toml; remove the include that closes the loop
+
+"#]]);
+}
+
+#[test]
 fn missing_strings_can_be_warnings_or_ignored_by_flag_or_config() {
     let (rows, _) = counts(&["--config", "project/l10n.toml", "--missing", "warning"]);
     assert_eq!(rows[1], ("de".to_string(), [3, 1, 0, 5]));

@@ -119,7 +119,26 @@ impl Config {
     /// over the file's own `[env]`, as in compare-locales, and reaches the
     /// includes.
     pub fn load(path: &Path, given: &Env) -> Result<Config> {
+        Config::load_below(path, given, &[])
+    }
+
+    /// [`Config::load`] for a config that `chain` (outermost first)
+    /// includes: one that includes itself, directly or not, is refused.
+    fn load_below(path: &Path, given: &Env, chain: &[PathBuf]) -> Result<Config> {
         let path = normalize(&std::env::current_dir().unwrap_or_default().join(path));
+        if let Some(start) = chain.iter().position(|p| *p == path) {
+            let mut cycle: Vec<String> = chain[start..]
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect();
+            cycle.push(path.display().to_string());
+            return Err(Error::Usage(format!(
+                "{} includes itself: {}; remove the include that closes the loop",
+                chain[start].display(),
+                cycle.join(" -> ")
+            )));
+        }
+        let chain = &[chain, std::slice::from_ref(&path)].concat();
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
         let mut raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
         let dir = path.parent().unwrap_or(Path::new("/"));
@@ -134,7 +153,7 @@ impl Config {
                 let subcrates = raw
                     .subcrates
                     .iter()
-                    .map(|name| Config::load(&cargo_i18n::subcrate(dir, name), given))
+                    .map(|name| Config::load_below(&cargo_i18n::subcrate(dir, name), given, chain))
                     .collect::<Result<Vec<_>>>()?;
                 (Some(layout.paths), subcrates)
             }
@@ -158,7 +177,7 @@ impl Config {
             .collect();
         let child = |c: &RawChild| -> Result<Config> {
             let p = Pattern::new(&c.path, &full_env, &root).map_err(&bad)?;
-            Config::load(Path::new(&p.prefix()), env)
+            Config::load_below(Path::new(&p.prefix()), env, chain)
         };
         let mut children = raw.includes.iter().map(child).collect::<Result<Vec<_>>>()?;
         children.extend(subcrates);
