@@ -213,6 +213,7 @@ pub(crate) enum ReportFormat {
   statusdb validate --strict
   statusdb validate --config l10n.toml --missing warning --min-percent 80
   statusdb validate --config l10n.toml --format github
+  statusdb validate --config l10n.toml --format sarif > statusdb.sarif
   statusdb validate --config l10n.toml --baseline base.txt --update-baseline
 
 ", "Exit codes: 0 clean, 1 errors found (or warnings with --strict, or a locale
@@ -240,8 +241,9 @@ pub(crate) struct ValidateArgs {
     /// Fail on warnings too (what CI should run)
     #[arg(long)]
     pub(crate) strict: bool,
-    /// Output format: text, json (schema in the README), or github
-    /// (workflow annotations for GitHub Actions)
+    /// Output format: text, json (schema in the README), github
+    /// (workflow annotations for GitHub Actions), or sarif (SARIF 2.1.0, for
+    /// code scanning)
     #[arg(long, value_enum, default_value = "text")]
     pub(crate) format: ValidateFormat,
     /// How missing strings and files count: error (default), warning, or
@@ -265,6 +267,7 @@ pub(crate) enum ValidateFormat {
     Text,
     Json,
     Github,
+    Sarif,
 }
 
 /// Write the content as JSON for static sites and JavaScript apps.

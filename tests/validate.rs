@@ -193,6 +193,8 @@ fn every_command_has_help_with_examples() {
     }
     assert!(help.contains("github (workflow annotations"), "{help}");
     assert!(examples.contains(" --format github\n"), "{help}");
+    assert!(help.contains("sarif (SARIF 2.1.0"), "{help}");
+    assert!(examples.contains(" --format sarif > "), "{help}");
 }
 
 /// `--color` overrides what the environment says; without it, a pipe gets no colour.

@@ -43,9 +43,9 @@ macro_rules! rules {
                 }
             }
 
-            /// What the README's rule table says of it (a test holds the two together).
-            #[cfg(test)]
-            fn description(self) -> &'static str {
+            /// What the README's rule table says of it (a test holds the two
+            /// together); SARIF's rule descriptions too.
+            pub(crate) fn description(self) -> &'static str {
                 match self {
                     $(Rule::$variant => $description,)*
                 }

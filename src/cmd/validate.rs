@@ -66,10 +66,8 @@ fn finish(args: &ValidateArgs, mut checked: Report) -> Result<u8> {
         ValidateFormat::Text => {
             text(&checked) + &below.iter().map(|b| b.clone() + "\n").collect::<String>()
         }
-        ValidateFormat::Github => {
-            let base = std::env::current_dir().unwrap_or_default();
-            report::github(&checked.diagnostics, &below, &base)
-        }
+        ValidateFormat::Github => report::github(&checked.diagnostics, &below, &workspace()),
+        ValidateFormat::Sarif => report::sarif(&checked.diagnostics, &below, &workspace()),
     })?;
     let code = exit_code(&checked, args.strict);
     Ok(if below.is_empty() {
@@ -77,6 +75,12 @@ fn finish(args: &ValidateArgs, mut checked: Report) -> Result<u8> {
     } else {
         EXIT_FINDINGS
     })
+}
+
+/// Where CI formats make paths relative to: the working folder, which is
+/// the checkout in a CI job.
+fn workspace() -> PathBuf {
+    std::env::current_dir().unwrap_or_default()
 }
 
 /// A line per locale translated less than `--min-percent`.

@@ -8,7 +8,8 @@ use std::path::Path;
 use crate::check::Diagnostic;
 use crate::error::{Error, Result};
 
-fn fingerprint(d: &Diagnostic) -> String {
+/// A finding's identity; SARIF's fingerprints hash it too.
+pub(super) fn fingerprint(d: &Diagnostic) -> String {
     format!(
         "{}\t{}\t{}",
         d.rule,

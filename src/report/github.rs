@@ -17,10 +17,7 @@ pub(crate) fn github(diagnostics: &[Diagnostic], notes: &[String], base: &Path) 
         };
         let mut props = Vec::new();
         if let Some(file) = &d.file {
-            let file = Path::new(file)
-                .strip_prefix(base)
-                .unwrap_or(Path::new(file));
-            props.push(format!("file={}", property(&file.to_string_lossy())));
+            props.push(format!("file={}", property(&super::relative(file, base))));
             if d.line > 0 {
                 props.push(format!("line={},col={}", d.line, d.column.max(1)));
             }
