@@ -13,6 +13,7 @@ pub(crate) mod markup;
 mod pages;
 pub(crate) mod plurals;
 mod references;
+mod repeats;
 mod resolve;
 mod rule;
 mod scope;
@@ -243,6 +244,7 @@ fn check_locale(
             let (counts, gaps) = completeness::check(ref_locale, locale, options.scope);
             found.extend(gaps);
             found.extend(references::variables(tag, ref_catalog, catalog));
+            found.extend(repeats::check(tag, catalog, ref_catalog));
             counts
         }
         None => completeness::Counts {
