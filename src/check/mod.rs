@@ -17,6 +17,7 @@ mod repeats;
 mod resolve;
 mod rule;
 mod scope;
+mod style;
 mod terminology;
 mod text;
 
@@ -245,6 +246,7 @@ fn check_locale(
             found.extend(gaps);
             found.extend(references::variables(tag, ref_catalog, catalog));
             found.extend(repeats::check(tag, catalog, ref_catalog));
+            found.extend(style::check(tag, catalog, ref_catalog));
             counts
         }
         None => completeness::Counts {

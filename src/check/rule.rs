@@ -94,6 +94,8 @@ rules! {
     AddedReference = "added-reference", Warning, Continues, "the translation makes a message or term reference the reference does not (compare-locales' \"Obsolete message/term reference\")";
     DuplicateAttribute = "duplicate-attribute", Warning, Continues, "a message or term defines an attribute twice; Fluent shows only the first (compare-locales' \"Attribute … is duplicated\")";
     DuplicateVariant = "duplicate-variant", Warning, Continues, "a select has the same variant key twice (`[1]` and `[one]` differ); Fluent picks the first (compare-locales' \"Variant key … is duplicated\")";
+    StyleNotCss = "style-not-css", Error, Continues, "a message's `.style` attribute is not CSS sizes such as `width: 20em;` (compare-locales' \"reference is a CSS spec\")";
+    StyleMismatch = "style-mismatch", Warning, Continues, "a `.style` attribute sets other size properties or units than the reference's (`max-width` for `width`, `em` for `ch`)";
     DroppedVariable = "dropped-variable", Warning, Continues, "the translation leaves out a variable the reference shows (a select dropped with its selector, where the language makes no such distinction, is fine)";
     PluralCategories = "plural-categories", Warning, Skips, "a numeric selector lacks some of the locale's CLDR plural categories (ru: one, few, many); `other` is never asked for, and a numeric key such as `[1]` covers its category";
     Identical = "identical", Warning, Skips, "the translation is identical to the reference (allowed: text made only of reason phrases, header names and technical tokens; variants of the reference's language such as en-GB; one- or two-word text in Latin-script locales)";
