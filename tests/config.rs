@@ -246,3 +246,39 @@ error: [..]/i18n.toml: a cargo-i18n configuration without `[fluent] assets_dir` 
 
 "#]]);
 }
+
+/// `[[statusdb.filters]]` silence or re-grade statusdb's own rules by name
+/// for some paths and keys (plain or `re:`), the last matching one winning;
+/// compare-locales ignores the `[statusdb]` table of the same file.
+#[test]
+fn statusdb_rules_can_be_filtered_per_path_and_key() {
+    let (rows, doc) = counts(&["--config", "rule-filters/l10n.toml"]);
+    let found: Vec<String> = doc["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let file = d["file"].as_str().unwrap();
+            let name = &file[file.rfind('/').map_or(0, |i| i + 1)..];
+            format!("{} {} {name}:{}", d["severity"], d["rule"], d["line"])
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            r#""warning" "doubled-word" main.ftl:2"#,
+            r#""warning" "doubled-word" main.ftl:3"#,
+            r#""error" "doubled-word" other.ftl:1"#,
+        ]
+    );
+    assert_eq!(rows[1], ("ru".to_string(), [0, 0, 1, 2]));
+}
+
+#[test]
+fn a_filter_naming_no_rule_says_which_and_where() {
+    refused_config("locales = [\"de\"]\n[[paths]]\nreference = \"en/*.ftl\"\nl10n = \"{locale}/*.ftl\"\n[[statusdb.filters]]\nrule = \"doubled-words\"\naction = \"ignore\"\n")
+        .stderr_eq(snapbox::str![[r#"
+error: [..]l10n.toml: [[statusdb.filters]]: `doubled-words` is not a rule; the README lists every rule
+
+"#]]);
+}

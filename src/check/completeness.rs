@@ -194,6 +194,7 @@ fn missing_entry(tag: &str, file: &FtlFile, reference: &Entry) -> Diagnostic {
     )
     .locale(tag)
     .file(file.path.display().to_string())
+    .entry(&reference.key)
     .help(reference_help(reference))
 }
 

@@ -52,6 +52,9 @@ pub struct Diagnostic {
     pub(crate) help: Option<String>,
     #[serde(skip)]
     pub(crate) snippet: Option<Snippet>,
+    /// The message or term it is about, for filters that name keys.
+    #[serde(skip)]
+    pub(crate) key: Option<String>,
 }
 
 impl Diagnostic {
@@ -67,6 +70,7 @@ impl Diagnostic {
             message: message.into(),
             help: None,
             snippet: None,
+            key: None,
         }
     }
 
@@ -80,12 +84,19 @@ impl Diagnostic {
         let (line, column) = file.position(offset);
         let (text, start) = file.line(line);
         self.file = Some(file.path.display().to_string());
+        self.key = file.entry_key_at(offset).map(str::to_string);
         self.line = line;
         self.column = column;
         self.snippet = Some(Snippet {
             text: text.to_string(),
             span: char_span(text, offset.saturating_sub(start), len),
         });
+        self
+    }
+
+    /// Names the entry a finding without a place is about (a missing message).
+    pub(crate) fn entry(mut self, key: &str) -> Self {
+        self.key = Some(key.to_string());
         self
     }
 

@@ -87,11 +87,17 @@ impl Report {
     /// Gives every finding of `rule` the severity `action` says (an ignored
     /// finding is dropped), and counts each locale's findings again.
     pub(crate) fn set_action(&mut self, rule: impl Fn(Rule) -> bool, action: Action) {
+        self.judge(|d| rule(d.rule).then_some(action));
+    }
+
+    /// Gives each finding the action `judge` returns for it, if any (an
+    /// ignored finding is dropped), and counts each locale's findings again.
+    pub(crate) fn judge(&mut self, judge: impl Fn(&Diagnostic) -> Option<Action>) {
         self.diagnostics
-            .retain_mut(|d| match (rule(d.rule), action.severity()) {
-                (false, _) => true,
-                (true, None) => false,
-                (true, Some(severity)) => {
+            .retain_mut(|d| match judge(d).map(Action::severity) {
+                None => true,
+                Some(None) => false,
+                Some(Some(severity)) => {
                     d.severity = severity;
                     true
                 }

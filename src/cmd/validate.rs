@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::check::{self, Options, Report, Rule, Severity};
 use crate::cli::{REFERENCE, ValidateArgs, ValidateFormat};
-use crate::config::{self, Project};
+use crate::config::{self, Project, RuleFilters};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
 use crate::source::{self, LocaleTag, LocaleTree, Origins};
 use crate::{pipeline, report};
@@ -107,6 +107,8 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
         _ => (None, &args.only[..]),
     };
     let project = Project::load(config, base, only)?;
+    // Before the checks: a mistake in the config should not wait for them.
+    let filters = RuleFilters::new(&project)?;
     let root = project.config.root.clone();
     let mut locales = vec![source::tree::load_files(
         project.reference.clone(),
@@ -146,6 +148,7 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
     if let Some(action) = project.config.settings.missing {
         checked.set_action(Rule::is_gap, action);
     }
+    checked.judge(|d| filters.action(d));
     finish(args, checked)
 }
 

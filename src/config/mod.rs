@@ -5,11 +5,13 @@ mod cargo_i18n;
 mod pattern;
 mod plan;
 mod project;
+mod rules;
 
 use std::path::{Path, PathBuf};
 
 pub use plan::LocalePlan;
 pub use project::Config;
+pub use rules::RuleFilters;
 
 use crate::check::{Action, Scope};
 use crate::error::{Error, Result};

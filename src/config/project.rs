@@ -47,6 +47,19 @@ pub struct Settings {
     /// `rules = { identical = "ignore" }`: a severity per rule name.
     #[serde(default)]
     pub rules: std::collections::BTreeMap<String, Action>,
+    /// `[[statusdb.filters]]`: a severity for some rules in some files or keys.
+    #[serde(default)]
+    pub filters: Vec<RuleFilterSpec>,
+}
+
+/// One `[[statusdb.filters]]` table, as written; see `super::rules`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleFilterSpec {
+    pub(super) rule: OneOrMany,
+    pub(super) path: Option<OneOrMany>,
+    pub(super) key: Option<OneOrMany>,
+    pub(super) action: Action,
 }
 
 #[derive(Deserialize)]
@@ -56,15 +69,15 @@ struct RawPaths {
     locales: Option<Vec<String>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(untagged)]
-enum OneOrMany {
+pub(super) enum OneOrMany {
     One(String),
     Many(Vec<String>),
 }
 
 impl OneOrMany {
-    fn into_vec(self) -> Vec<String> {
+    pub(super) fn into_vec(self) -> Vec<String> {
         match self {
             OneOrMany::One(s) => vec![s],
             OneOrMany::Many(v) => v,
@@ -249,16 +262,7 @@ fn compile_filter(raw: RawFilter) -> std::result::Result<Vec<Filter>, String> {
     let mut out = Vec::new();
     for path in raw.path.into_vec() {
         for key in &keys {
-            let key = key
-                .as_deref()
-                .map(|k| {
-                    let source = match k.strip_prefix("re:") {
-                        Some(re) => format!("^(?:{re})"),
-                        None => format!("^{}$", regex::escape(k)),
-                    };
-                    Regex::new(&source).map_err(|e| format!("filter key `{k}`: {e}"))
-                })
-                .transpose()?;
+            let key = key.as_deref().map(key_regex).transpose()?;
             out.push(Filter {
                 path: path.clone(),
                 key,
@@ -267,6 +271,16 @@ fn compile_filter(raw: RawFilter) -> std::result::Result<Vec<Filter>, String> {
         }
     }
     Ok(out)
+}
+
+/// A filter key: plain keys match exactly, `re:` starts a regular
+/// expression matched at the start of the key (compare-locales' `re:`).
+pub(super) fn key_regex(key: &str) -> std::result::Result<Regex, String> {
+    let source = match key.strip_prefix("re:") {
+        Some(re) => format!("^(?:{re})"),
+        None => format!("^{}$", regex::escape(key)),
+    };
+    Regex::new(&source).map_err(|e| format!("filter key `{key}`: {e}"))
 }
 
 fn toml_error(path: &Path, text: &str, err: &toml::de::Error) -> Error {

@@ -1,5 +1,6 @@
 //! One parsed .ftl file: its text, its AST, its parse errors and a line index.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
@@ -21,6 +22,9 @@ pub struct FtlFile {
     errors: Vec<ParserError>,
     /// Built on first use: most files never need a position reported.
     lines: std::sync::OnceLock<LineIndex>,
+    /// Where each entry starts, and its key's bytes (none for junk); built
+    /// on first use, when a finding asks which entry it is in.
+    starts: std::sync::OnceLock<Vec<(usize, Option<Range<usize>>)>>,
 }
 
 impl FtlFile {
@@ -65,6 +69,7 @@ impl FtlFile {
             resource,
             errors,
             lines: std::sync::OnceLock::new(),
+            starts: std::sync::OnceLock::new(),
         })
     }
 
@@ -100,6 +105,30 @@ impl FtlFile {
         (slice.as_ptr() as usize)
             .saturating_sub(base)
             .min(self.source().len())
+    }
+
+    /// The key (`id`, or `-id` for a term) of the message or term that the
+    /// byte `offset` lies in; `None` before the first entry and in junk.
+    pub(crate) fn entry_key_at(&self, offset: usize) -> Option<&str> {
+        let starts = self.starts.get_or_init(|| self.entry_starts());
+        let after = starts.partition_point(|(start, _)| *start <= offset);
+        let (_, key) = starts.get(after.checked_sub(1)?)?;
+        self.source().get(key.clone()?)
+    }
+
+    fn entry_starts(&self) -> Vec<(usize, Option<Range<usize>>)> {
+        self.entries()
+            .filter_map(|entry| match entry {
+                ast::Entry::Message(m) => Some((self.offset_of(m.id.name), m.id.name.len(), 0)),
+                ast::Entry::Term(t) => Some((self.offset_of(t.id.name), t.id.name.len(), 1)),
+                ast::Entry::Junk { content } => Some((self.offset_of(content), 0, 0)),
+                _ => None,
+            })
+            .map(|(at, len, dash)| {
+                let start = at.saturating_sub(dash);
+                (start, (len > 0).then(|| start..at + len))
+            })
+            .collect()
     }
 
     /// 1-based line:column of a byte offset.
@@ -154,6 +183,20 @@ mod tests {
             file.position(file.offset_of(msg.attributes[0].id.name)),
             (4, 6)
         );
+    }
+
+    #[test]
+    fn an_offset_knows_its_entry() {
+        let src = "# c\na = A\n    .t = T\n-term = X\nbroken\nb = B\n";
+        let file = FtlFile::parse(Path::new("x.ftl"), "x.ftl".into(), src.into()).unwrap();
+        let at = |text: &str| file.entry_key_at(src.find(text).unwrap());
+        assert_eq!(at("# c"), None);
+        assert_eq!(
+            (at("A"), at("T"), at("-term"), at("X")),
+            (Some("a"), Some("a"), Some("-term"), Some("-term"))
+        );
+        assert_eq!(at("broken"), None);
+        assert_eq!(at("B"), Some("b"));
     }
 
     #[test]
