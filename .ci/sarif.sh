@@ -39,6 +39,8 @@ trap 'rm -rf "$work"' EXIT
 "$statusdb" validate --locales tests/fixtures/defects --format sarif > "$work/defects.sarif" || true
 (cd tests/fixtures/project && "$statusdb" validate --config l10n.toml --format sarif --min-percent 90) > "$work/project.sarif" || true
 (cd tests/fixtures/project && "$statusdb" validate --config l10n.toml --format sarif --missing warning . de fr ja-JP-mac) > "$work/project-all.sarif" || true
+"$statusdb" validate --locales tests/fixtures/style --reference en --format sarif > "$work/style.sarif" || true
+"$statusdb" validate --locales tests/fixtures/repeats --reference en --format sarif > "$work/repeats.sarif" || true
 "$statusdb" validate --format sarif > "$work/ours.sarif"
 
 "$venv/bin/python" - "$schema" "$work"/*.sarif <<'PY'
