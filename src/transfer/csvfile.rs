@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::unit::{Status, TranslationUnit};
 use crate::error::Result;
-use crate::source::csvrows::{csv_error, data_error as data, line_at};
+use crate::source::csvrows::{RecordLines, csv_error, data_error as data};
 
 /// A row as read, before its status is interpreted.
 #[derive(Deserialize)]
@@ -198,9 +198,10 @@ fn parse_text(path: &Path, bytes: &[u8]) -> Result<Vec<TranslationUnit>> {
         ));
     }
     let mut rows = Vec::new();
+    let mut lines = RecordLines::new(bytes);
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(path, bytes, &e))?;
-        let line = line_at(bytes, record.position());
+        let line = lines.line(record.position());
         let restored: csv::StringRecord = record.iter().map(|c| restore(c.to_string())).collect();
         let row: Row = restored
             .deserialize(Some(&header))

@@ -7,6 +7,7 @@ use super::context;
 use super::spans::{self, Unit};
 use super::unit::{Status, TranslationUnit, fingerprint};
 use crate::source::catalog::Catalog;
+use crate::source::lines::LineIndex;
 use crate::source::{FtlFile, Locale, walk};
 
 /// Every unit of the reference, with the locale's translation and status,
@@ -21,6 +22,8 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
     let mut rows = Vec::new();
     for ref_file in &reference.files {
         let comments = context::comments(ref_file);
+        // Counting lines from the start for every unit was quadratic.
+        let lines = LineIndex::new(ref_file.source());
         for unit in units_of(ref_file) {
             let translation = translated
                 .get(&unit.key)
@@ -38,7 +41,7 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
                 .and_then(|e| e.pattern(attribute(&unit.key)))
                 .map(|p| context::describe_variables(p, &terms))
                 .unwrap_or_default();
-            row.source_line = line_of(ref_file.source(), unit.span.start);
+            row.source_line = lines.position(ref_file.source(), unit.span.start).0;
             row.needs_review = status == Status::Translated
                 && variables(&catalog, &unit.key) != variables(&translated_catalog, &unit.key);
             rows.push(row);
@@ -88,11 +91,6 @@ fn variables<'a>(catalog: &'a Catalog, key: &str) -> Vec<&'a str> {
     let entry = catalog.get(entry_key(key));
     let pattern = entry.and_then(|e| e.pattern(attribute(key)));
     pattern.map_or_else(Vec::new, |p| walk::uses(p).variables.into_iter().collect())
-}
-
-/// The 1-based line of byte `offset`.
-fn line_of(source: &str, offset: usize) -> usize {
-    source[..offset.min(source.len())].matches('\n').count() + 1
 }
 
 /// The units of a file in order.
