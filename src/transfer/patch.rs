@@ -1,9 +1,11 @@
 //! Import's byte patches: each accepted edit changes only the bytes of its
 //! own value or attribute; new entries go where the reference has them.
 
+use rustc_hash::FxHashMap as HashMap;
+
 use super::export::{attribute, entry_key};
 use super::import::{Counts, Edit, FileWrite, ReferenceIndex};
-use super::spans::{self, EntrySpan, value_source};
+use super::spans::{self, EntrySpan, Unit, value_source};
 use crate::source::{FtlFile, Locale};
 
 /// New contents for one file, or `None` when every edit is already there.
@@ -24,16 +26,14 @@ pub(super) fn file(
         "\n"
     };
     let entries = existing.map(spans::entries).unwrap_or_default();
+    let found = Found::new(&entries);
     let mut patches: Vec<(usize, usize, String)> = Vec::new();
     let mut changes = Vec::new();
     // New entries in reference order, so entries inserted at one place keep it.
     let mut new_entries: Vec<(String, Vec<Edit>)> = Vec::new();
+    let mut new_at: HashMap<&str, usize> = HashMap::default();
     for edit in edits {
-        let entry = entries.iter().find(|e| e.key == entry_key(&edit.key));
-        match (
-            entry,
-            entry.and_then(|e| e.units.iter().find(|u| u.key == edit.key)),
-        ) {
+        match (found.entry(entry_key(&edit.key)), found.unit(&edit.key)) {
             (_, Some(unit)) if unit.text == edit.text => counts.unchanged += 1,
             (_, Some(unit)) => {
                 patches.push((
@@ -54,17 +54,18 @@ pub(super) fn file(
                 changes.push(format!("added {}", edit.key));
                 counts.added += 1;
             }
-            (None, None) => match new_entries
-                .iter_mut()
-                .find(|(k, _)| k == entry_key(&edit.key))
-            {
-                Some((_, list)) => list.push(edit.clone()),
-                None => new_entries.push((entry_key(&edit.key).to_string(), vec![edit.clone()])),
+            (None, _) => match new_at.get(entry_key(&edit.key)) {
+                Some(&i) => new_entries[i].1.push(edit.clone()),
+                None => {
+                    new_at.insert(entry_key(&edit.key), new_entries.len());
+                    new_entries.push((entry_key(&edit.key).to_string(), vec![edit.clone()]));
+                }
             },
         }
     }
+    let neighbours = Neighbours::new(&order, &found);
     for (key, unit_edits) in &new_entries {
-        patches.push(insert_entry(source, &entries, &order, key, unit_edits, eol));
+        patches.push(insert_entry(source, &neighbours, key, unit_edits, eol));
         changes.extend(unit_edits.iter().map(|e| format!("added {}", e.key)));
         counts.added += unit_edits.len();
     }
@@ -86,6 +87,71 @@ pub(super) fn file(
         read: existing.map(FtlFile::bytes),
         changes,
     })
+}
+
+/// The file's entries and units by key, the first where one is defined
+/// twice; looking each edit up by a scan of the file was quadratic.
+struct Found<'e> {
+    entries: HashMap<&'e str, &'e EntrySpan>,
+    units: HashMap<&'e str, &'e Unit>,
+}
+
+impl<'e> Found<'e> {
+    fn new(entries: &'e [EntrySpan]) -> Self {
+        let mut found = Found {
+            entries: HashMap::default(),
+            units: HashMap::default(),
+        };
+        for entry in entries {
+            if found.entries.contains_key(entry.key.as_str()) {
+                continue;
+            }
+            found.entries.insert(&entry.key, entry);
+            for unit in &entry.units {
+                found.units.entry(&unit.key).or_insert(unit);
+            }
+        }
+        found
+    }
+
+    fn entry(&self, key: &str) -> Option<&'e EntrySpan> {
+        self.entries.get(key).copied()
+    }
+
+    fn unit(&self, key: &str) -> Option<&'e Unit> {
+        self.units.get(key).copied()
+    }
+}
+
+/// For each place in the reference's entry order, the nearest entry the
+/// file has before it and at or after it: where a new entry goes.
+struct Neighbours<'e> {
+    position: HashMap<&'e str, usize>,
+    before: Vec<Option<&'e EntrySpan>>,
+    after: Vec<Option<&'e EntrySpan>>,
+}
+
+impl<'e> Neighbours<'e> {
+    fn new(order: &'e [String], found: &Found<'e>) -> Self {
+        let mut position = HashMap::default();
+        for (i, key) in order.iter().enumerate() {
+            position.entry(key.as_str()).or_insert(i);
+        }
+        let present: Vec<Option<&EntrySpan>> = order.iter().map(|k| found.entry(k)).collect();
+        let mut before = vec![None; order.len() + 1];
+        for i in 0..order.len() {
+            before[i + 1] = present[i].or(before[i]);
+        }
+        let mut after = vec![None; order.len() + 1];
+        for i in (0..order.len()).rev() {
+            after[i] = present[i].or(after[i + 1]);
+        }
+        Neighbours {
+            position,
+            before,
+            after,
+        }
+    }
 }
 
 /// A value goes right after the entry's `=`; an attribute after the unit
@@ -120,8 +186,7 @@ fn insert_unit(
 /// else before the nearest later one, else at the end.
 fn insert_entry(
     source: &str,
-    entries: &[EntrySpan],
-    order: &[String],
+    neighbours: &Neighbours,
     key: &str,
     edits: &[Edit],
     eol: &str,
@@ -141,16 +206,19 @@ fn insert_entry(
             }
         }
     }
-    let position = order.iter().position(|k| k == key).unwrap_or(order.len());
-    let find = |k: &String| entries.iter().find(|e| &e.key == k);
-    if let Some(before) = order[..position].iter().rev().find_map(find) {
+    let position = neighbours
+        .position
+        .get(key)
+        .copied()
+        .unwrap_or(neighbours.before.len() - 1);
+    if let Some(before) = neighbours.before[position] {
         return (
             before.span.end,
             before.span.end,
             format!("{eol}{eol}{text}"),
         );
     }
-    if let Some(after) = order[position..].iter().find_map(find) {
+    if let Some(after) = neighbours.after[position] {
         return (
             after.span.start,
             after.span.start,
