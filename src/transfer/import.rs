@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use rustc_hash::FxHashSet;
+
 use super::export::{all_units, attribute, entry_key, units_of};
 use super::patch;
 use super::spans::Unit;
@@ -78,6 +80,7 @@ pub fn plan(
         .collect();
     let lines = lines_by_key(&units);
     let homes = entry_homes(locale);
+    let located = units_by_file(locale);
     // Built once: the tree-changed check looks every row up in it.
     let translated = all_units(locale);
     let mut untouched_units = 0;
@@ -90,7 +93,7 @@ pub fn plan(
         let accepted = match lines.get(unit.key.as_str()) {
             Some(lines) if lines.len() > 1 => Err(duplicate(unit.line, lines)),
             _ => index
-                .accept(locale, &unit)
+                .accept(locale, &located, &unit)
                 .and_then(|order| match overwrite {
                     true => Ok(order),
                     false => unchanged_in_tree(&translated, &unit).map(|_| order),
@@ -284,7 +287,12 @@ impl<'a> ReferenceIndex<'a> {
     }
 
     /// The unit's place in reference order, or why it is refused.
-    fn accept(&self, locale: &Locale, row: &TranslationUnit) -> Result<usize, String> {
+    fn accept(
+        &self,
+        locale: &Locale,
+        located: &Located,
+        row: &TranslationUnit,
+    ) -> Result<usize, String> {
         if let Some(broken) = locale.broken.iter().find(|b| b.rel == row.file) {
             return Err(format!(
                 "the locale's `{}` cannot be read ({}); fix it, then import again",
@@ -292,7 +300,7 @@ impl<'a> ReferenceIndex<'a> {
             ));
         }
         let Some(known) = self.units.get(&row.key) else {
-            return obsolete_unit(locale, row).map(|_| usize::MAX);
+            return obsolete_unit(located, row).map(|_| usize::MAX);
         };
         if known.file != row.file {
             return Err(format!(
@@ -340,12 +348,24 @@ fn unchanged_in_tree(
     ))
 }
 
+/// Each file of a locale with the keys of its units.
+type Located<'a> = FxHashSet<(&'a str, String)>;
+
+/// Built once per import: reading the row's file again for each obsolete
+/// or unknown row made an import quadratic in them.
+fn units_by_file(locale: &Locale) -> Located<'_> {
+    let mut located = FxHashSet::default();
+    for file in &locale.files {
+        for unit in units_of(file) {
+            located.insert((file.rel.as_str(), unit.key));
+        }
+    }
+    located
+}
+
 /// Obsolete units may be updated where they already are, never created.
-fn obsolete_unit(locale: &Locale, row: &TranslationUnit) -> Result<(), String> {
-    let exists = locale
-        .file(&row.file)
-        .is_some_and(|f| units_of(f).iter().any(|u| u.key == row.key));
-    match exists {
+fn obsolete_unit(located: &Located, row: &TranslationUnit) -> Result<(), String> {
+    match located.contains(&(row.file.as_str(), row.key.clone())) {
         true => Ok(()),
         false => Err(format!(
             "unknown key `{}`: the reference has no such message or attribute",
