@@ -16,21 +16,20 @@ pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
     let bundle = locale.bundle();
     let mut found = Vec::new();
     for entry in catalog.entries.values().filter(|e| !e.is_term()) {
-        let Some(message) = bundle.get_message(&entry.key) else {
+        if !bundle.has_message(&entry.key) {
             continue;
-        };
-        // Plain text cannot fail to format: most units need no formatting.
-        let placeables = |unit| {
-            entry
-                .pattern(unit)
-                .is_some_and(super::references::has_placeables)
-        };
-        for unit in entry.units().filter(|&u| placeables(u)) {
-            let pattern = match unit {
-                Some(name) => message.get_attribute(name).map(|a| a.value()),
-                None => message.value(),
+        }
+        for unit in entry.units() {
+            // The bundle's message is this entry (the first definition wins
+            // in both), so its patterns are the entry's: looking each
+            // attribute up in the bundle by name was quadratic in them.
+            let Some(pattern) = entry.pattern(unit) else {
+                continue;
             };
-            let Some(pattern) = pattern else { continue };
+            // Plain text cannot fail to format: most units need no formatting.
+            if !super::references::has_placeables(pattern) {
+                continue;
+            }
             let mut errors = Vec::new();
             let _ = bundle.format_pattern(pattern, None, &mut errors);
             if let Some(why) = errors.iter().find_map(refusal) {

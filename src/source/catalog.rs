@@ -19,7 +19,14 @@ pub(crate) struct Entry<'a> {
     pub(crate) attributes: &'a [Attribute<&'a str>],
     /// Byte offset of the id in the file.
     pub(crate) offset: usize,
+    /// Attribute positions by name (the first of a name), for entries with
+    /// more than [`INDEXED_FROM`] attributes: every check looks each unit's
+    /// attribute up, so a scan made a message with 50k attributes quadratic.
+    by_name: Option<HashMap<&'a str, usize>>,
 }
+
+/// Below this many attributes a scan is cheaper than a map.
+const INDEXED_FROM: usize = 16;
 
 impl Entry<'_> {
     pub(crate) fn is_term(&self) -> bool {
@@ -27,7 +34,10 @@ impl Entry<'_> {
     }
 
     pub(crate) fn attribute(&self, name: &str) -> Option<&Attribute<&str>> {
-        self.attributes.iter().find(|a| a.id.name == name)
+        match &self.by_name {
+            Some(index) => index.get(name).map(|&i| &self.attributes[i]),
+            None => self.attributes.iter().find(|a| a.id.name == name),
+        }
     }
 
     /// The pattern of the value (`None`) or of an attribute.
@@ -126,11 +136,47 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
             || Cow::Owned(format!("{}{id}", "-".repeat(dash))),
             Cow::Borrowed,
         );
+    let by_name = (attributes.len() > INDEXED_FROM).then(|| {
+        let mut index = HashMap::default();
+        for (i, attribute) in attributes.iter().enumerate() {
+            index.entry(attribute.id.name).or_insert(i);
+        }
+        index
+    });
     Some(Entry {
         key,
         file,
         value,
         attributes,
         offset,
+        by_name,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attribute_lookup_finds_the_first_of_a_name_with_or_without_an_index() {
+        for count in [2, INDEXED_FROM + 5] {
+            let mut src = "big = v\n".to_string();
+            for i in 0..count {
+                src.push_str(&format!("    .a{i} = {i}\n"));
+            }
+            src.push_str("    .a1 = again\n");
+            let path = std::path::Path::new("t.ftl");
+            let file = FtlFile::parse(path, "t.ftl".into(), src.into_bytes()).unwrap();
+            let entries = file_entries(&file);
+            let entry = &entries[0];
+            assert_eq!(entry.by_name.is_some(), count > INDEXED_FROM);
+            let text = |name| match &entry.pattern(Some(name)).unwrap().elements[0] {
+                ast::PatternElement::TextElement { value } => value.to_string(),
+                _ => String::new(),
+            };
+            assert_eq!(text("a1"), "1");
+            assert_eq!(text(&format!("a{}", count - 1)), (count - 1).to_string());
+            assert!(entry.attribute("absent").is_none());
+        }
+    }
 }
