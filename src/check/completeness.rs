@@ -33,12 +33,21 @@ pub(crate) fn check(
     let tag = locale.tag.as_str();
     let action =
         |rel: &str, key: Option<&str>| scope.map_or(Action::Error, |s| s.action(tag, rel, key));
+    // By path, once: finding each reference file's translation by a scan
+    // of the locale's files was quadratic in the number of files.
+    let files: HashMap<&str, &FtlFile> = locale
+        .files
+        .iter()
+        .rev()
+        .map(|f| (f.rel.as_str(), f))
+        .collect();
+    let broken: HashSet<&str> = locale.broken.iter().map(|b| b.rel.as_str()).collect();
     for ref_file in &reference.files {
         if scope.is_some_and(|s| !s.translates(tag, &ref_file.rel)) {
             continue;
         }
         let ref_entries = file_entries(ref_file);
-        let file = locale.file(&ref_file.rel);
+        let file = files.get(ref_file.rel.as_str()).copied();
         let severity = action(&ref_file.rel, None).severity();
         if file.is_none() && severity.is_none() {
             continue; // a file the filters let the locale leave out
@@ -47,7 +56,7 @@ pub(crate) fn check(
         if let (None, Some(severity)) = (file, severity) {
             counts.missing_entries += ref_entries.len();
             // An unreadable file is reported as such, not again as missing.
-            if !locale.broken.iter().any(|b| b.rel == ref_file.rel) {
+            if !broken.contains(ref_file.rel.as_str()) {
                 let path = scope.and_then(|s| s.l10n_path(tag, &ref_file.rel));
                 let path = path.unwrap_or_else(|| locale.dir.join(&ref_file.rel));
                 found.push(missing_file(locale, ref_file, &path).severity(severity));
@@ -83,10 +92,11 @@ pub(crate) fn check(
         }
     }
     // compare-locales counts no entries of an obsolete file, only the file.
+    let reference_files: HashSet<&str> = reference.files.iter().map(|f| f.rel.as_str()).collect();
     for file in locale
         .files
         .iter()
-        .filter(|f| reference.file(&f.rel).is_none())
+        .filter(|f| !reference_files.contains(f.rel.as_str()))
     {
         found.push(
             Diagnostic::new(
