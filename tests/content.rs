@@ -5,7 +5,7 @@ mod common;
 
 use rusqlite::Connection;
 use statusdb::check::Allowlist;
-use statusdb::check::lint::{doubled_word, latin_run, leftover_placeable};
+use statusdb::check::lint::{doubled_words, latin_runs, leftover_placeable};
 
 fn database() -> Connection {
     Connection::open(common::repo_db()).unwrap()
@@ -84,9 +84,12 @@ fn every_pair_page_reads_without_glitches() {
     }
     for (locale, column, text) in &texts {
         let found = [
-            doubled_word(text),
+            doubled_words(text).into_iter().next().map(|d| d.words),
             leftover_placeable(text),
-            (locale == "ru").then(|| latin_run(text, &allow)).flatten(),
+            (locale == "ru")
+                .then(|| latin_runs(text, &allow).into_iter().next())
+                .flatten()
+                .map(|r| r.shown),
         ];
         for hit in found.into_iter().flatten() {
             problems.push(format!("{locale} {column}: {hit:?} in {text:?}"));

@@ -1,6 +1,6 @@
 //! Ids a locale defines twice, and terms that share a name with a message.
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, Severity};
 use super::rule::Rule;
 use crate::source::Locale;
 use crate::source::catalog::{Catalog, Entry};
@@ -8,15 +8,21 @@ use crate::source::catalog::{Catalog, Entry};
 /// Every id of `catalog` defined more than once, and every term/message
 /// clash. An id the reference itself defines in the same two files is the
 /// project's layout (each page's files load into a bundle of their own).
+/// The reference's own layout is judged by what loads it: statusdb's own
+/// tree (`one_bundle`) loads a locale's files into one bundle, where the
+/// second definition is lost; of another project's tree only a warning
+/// can be sure, since its pages may each have a bundle.
 pub(crate) fn check(
     locale: &Locale,
     catalog: &Catalog,
     reference: Option<&Catalog>,
+    one_bundle: bool,
 ) -> Vec<Diagnostic> {
     let duplicates = catalog.duplicates.iter().filter_map(|again| {
         let first = catalog.get(&again.key)?;
         let layout = reference.is_some_and(|r| same_layout(r, first, again));
-        (!layout).then(|| duplicate(locale, first, again))
+        let maybe_layout = reference.is_none() && !one_bundle && first.file.rel != again.file.rel;
+        (!layout).then(|| duplicate(locale, first, again, maybe_layout))
     });
     duplicates.chain(clashes(locale, catalog)).collect()
 }
@@ -54,16 +60,24 @@ fn clashes<'a>(locale: &'a Locale, catalog: &'a Catalog) -> impl Iterator<Item =
     })
 }
 
-fn duplicate(locale: &Locale, first: &Entry, again: &Entry) -> Diagnostic {
+/// `maybe_layout`: the reference defines the id in two files of a tree
+/// that may load them into bundles of their own; a warning, not an error.
+fn duplicate(locale: &Locale, first: &Entry, again: &Entry, maybe_layout: bool) -> Diagnostic {
     let (line, col) = first.file.position(first.offset);
-    Diagnostic::new(
+    let found = Diagnostic::new(
         Rule::DuplicateId,
         format!("`{}` is defined more than once in this locale", again.key),
     )
     .locale(locale.tag.as_str())
-    .at(again.file, again.offset, again.key.len())
-    .help(format!(
-        "first defined at {}:{line}:{col}; remove or rename one of them",
+    .at(again.file, again.offset, again.key.len());
+    let first_at = format!(
+        "first defined at {}:{line}:{col}",
         first.file.path.display()
-    ))
+    );
+    match maybe_layout {
+        false => found.help(format!("{first_at}; remove or rename one of them")),
+        true => found.severity(Severity::Warning).help(format!(
+            "{first_at}; if both files load into one bundle, the second is lost: remove or rename one; if each page loads its own files, this is the project's layout"
+        )),
+    }
 }

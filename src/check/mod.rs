@@ -20,6 +20,7 @@ mod scope;
 mod style;
 mod terminology;
 mod text;
+mod verbatim;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -169,17 +170,36 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
     if let Some(facts) = options.facts {
         report.diagnostics.extend(content::locales(tree, facts));
     }
+    let catalogs: Vec<Option<Catalog>> = tree
+        .locales
+        .par_iter()
+        .map(|locale| (locale.tag != reference.tag).then(|| Catalog::new(locale)))
+        .collect();
+    let locales = || tree.locales.iter().zip(&catalogs);
+    // What the tree's translators agree to keep ("Ctrl") is not untranslated.
+    let verbatim = match options.runs(text::RULES) {
+        true => verbatim::Verbatim::new(
+            &ref_catalog,
+            Some(language_of(reference)),
+            locales().filter_map(|(l, c)| Some((l, c.as_ref()?))),
+        ),
+        false => verbatim::Verbatim::default(),
+    };
+    let shared = Shared {
+        allow: &allow,
+        verbatim: &verbatim,
+    };
     // Locales are independent: check them on every core, report in tree order.
     let results: Vec<_> = tree
         .locales
         .par_iter()
-        .map(|locale| {
-            if locale.tag == reference.tag {
-                return check_locale(locale, &ref_catalog, None, &allow, options);
+        .zip(&catalogs)
+        .map(|(locale, catalog)| match catalog {
+            None => check_locale(locale, &ref_catalog, None, &shared, options),
+            Some(catalog) => {
+                let against = Some((reference, &ref_catalog));
+                check_locale(locale, catalog, against, &shared, options)
             }
-            let catalog = Catalog::new(locale);
-            let against = Some((reference, &ref_catalog));
-            check_locale(locale, &catalog, against, &allow, options)
         })
         .collect();
     for (summary, found) in results {
@@ -203,16 +223,32 @@ pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
     Allowlist::new(codes.chain(facts.aliases.iter().map(|a| a.alias.clone())))
 }
 
+/// What the checks of every locale share: built once per run.
+struct Shared<'a> {
+    allow: &'a Allowlist,
+    verbatim: &'a verbatim::Verbatim,
+}
+
+/// A reference folder that names no language (`templates`) is taken as English.
+fn language_of(reference: &Locale) -> unic_langid::subtags::Language {
+    match reference.tag.langid().language {
+        und if und.is_empty() => unic_langid::subtags::Language::from_bytes(b"en").unwrap_or(und),
+        language => language,
+    }
+}
+
 /// Every check of one locale.
 fn check_locale(
     locale: &Locale,
     catalog: &Catalog,
     reference: Option<(&Locale, &Catalog)>,
-    allow: &Allowlist,
+    shared: &Shared,
     options: &Options,
 ) -> (LocaleSummary, Vec<Diagnostic>) {
+    let allow = shared.allow;
     let tag = locale.tag.as_str();
-    let mut found = ids::check(locale, catalog, reference.map(|r| r.1));
+    let one_bundle = options.facts.is_some();
+    let mut found = ids::check(locale, catalog, reference.map(|r| r.1), one_bundle);
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(
         tag,
@@ -225,19 +261,13 @@ fn check_locale(
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }
     if options.runs(text::RULES) {
-        // A reference folder that names no language (`templates`) is taken as English.
-        let ref_language = reference.map(|r| match r.0.tag.langid().language {
-            und if und.is_empty() => {
-                unic_langid::subtags::Language::from_bytes(b"en").unwrap_or(und)
-            }
-            language => language,
-        });
         found.extend(text::check(
             locale,
             catalog,
             reference.map(|r| r.1),
-            ref_language,
+            reference.map(|r| language_of(r.0)),
             allow,
+            shared.verbatim,
         ));
     }
     if options.runs(terminology::RULES) {

@@ -25,13 +25,20 @@ pub(crate) fn lint_pages(
     for page in pages {
         for (part, text) in &page.parts {
             let problems = [
-                (Rule::DoubledWord, lint::doubled_word(text)),
+                (
+                    Rule::DoubledWord,
+                    lint::doubled_words(text)
+                        .into_iter()
+                        .next()
+                        .map(|d| d.words),
+                ),
                 (Rule::LeftoverPlaceable, lint::leftover_placeable(text)),
                 (
                     Rule::LatinScript,
                     page.non_latin
-                        .then(|| lint::latin_run(text, allow))
-                        .flatten(),
+                        .then(|| lint::latin_runs(text, allow).into_iter().next())
+                        .flatten()
+                        .map(|r| r.shown),
                 ),
             ];
             for (rule, hit) in problems {

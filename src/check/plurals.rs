@@ -22,12 +22,24 @@ const CATEGORY_NAMES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"]
 /// `other`) are not asked for, as compare-locales does not ask for them.
 pub(crate) fn categories(langid: &LanguageIdentifier) -> Option<BTreeSet<&'static str>> {
     let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL).ok()?;
-    let found = (0..=1000u32)
+    let retired = RETIRED
+        .iter()
+        .filter(|(language, _)| *language == langid.language.as_str())
+        .map(|(_, category)| *category);
+    let mut found: BTreeSet<&str> = (0..=1000u32)
         .filter_map(|n| rules.select(f64::from(n)).ok())
         .map(name)
         .collect();
+    for category in retired {
+        found.remove(category);
+    }
     Some(found)
 }
+
+/// Categories that intl_pluralrules (CLDR 36) still has and CLDR has since
+/// dropped: Hebrew `many` (20, 30, …) went in CLDR 42 (CLDR-14634); those
+/// numbers take `other`, which Fluent falls back to anyway.
+const RETIRED: &[(&str, &str)] = &[("he", "many")];
 
 pub(crate) fn name(category: PluralCategory) -> &'static str {
     match category {
@@ -141,6 +153,17 @@ mod tests {
             categories(&en).unwrap().into_iter().collect::<Vec<_>>(),
             ["one", "other"]
         );
+    }
+
+    #[test]
+    fn hebrew_has_no_many_since_cldr_42() {
+        let he: LanguageIdentifier = "he".parse().unwrap();
+        assert_eq!(
+            categories(&he).unwrap().into_iter().collect::<Vec<_>>(),
+            ["one", "other", "two"]
+        );
+        let anki = "m = { $n ->\n    [one] אחת\n    [two] שתיים\n   *[other] { $n }\n}\n";
+        assert_eq!(missing("he", anki), None);
     }
 
     fn missing(tag: &str, ftl: &str) -> Option<Vec<&'static str>> {

@@ -5,6 +5,7 @@ use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
 use super::markup;
 use super::rule::Rule;
+use super::verbatim::Verbatim;
 use crate::source::Locale;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
@@ -24,6 +25,7 @@ pub(crate) fn check(
     reference: Option<&Catalog>,
     reference_language: Option<unic_langid::subtags::Language>,
     allow: &Allowlist,
+    verbatim: &Verbatim,
 ) -> Vec<Diagnostic> {
     let tag = locale.tag.as_str();
     let langid = locale.tag.langid();
@@ -50,20 +52,23 @@ pub(crate) fn check(
                 );
             };
             let name = || entry.unit_name(unit);
-            let mut doubled = prose.iter().filter_map(|t| lint::doubled_word(t));
-            if let Some(words) = doubled.find(|w| !lint::grammatical_double(langid, w)) {
+            let mut doubled = prose.iter().flat_map(|t| lint::doubled_words(t));
+            if let Some(double) = doubled.find(|d| !lint::grammatical_double(langid, d)) {
                 warn(
                     Rule::DoubledWord,
-                    format!("{} repeats a word: \"{words}\"", name()),
+                    format!("{} repeats a word: \"{}\"", name(), double.words),
                     "delete one of them",
                 );
             }
-            // A name the reference keeps in Latin ("Firefox Relay") may stay so
-            // in a translated sentence; an untranslated sentence may not.
+            // Names ("SuperMemo 2 (SM2)") and what the reference keeps in Latin
+            // ("Firefox Relay", "Ctrl+Shift+T") may stay so in a translated
+            // sentence; an untranslated sentence may not.
             let translated = prose[0].chars().any(|c| c.is_alphabetic() && !c.is_ascii());
-            let kept =
-                |run: &String| translated && ref_texts.iter().any(|r| r.contains(run.as_str()));
-            let mut latin = prose.iter().filter_map(|t| lint::latin_run(t, allow));
+            let kept = |run: &lint::LatinRun| {
+                let written = || ref_texts.iter().any(|r| lint::has_words_of(r, &run.text));
+                translated && (lint::is_names(&run.text) || written())
+            };
+            let mut latin = prose.iter().flat_map(|t| lint::latin_runs(t, allow));
             // A term the reference's way is a name (`-brand = Firefox Relay`).
             let name_term = entry.is_term() && ref_pattern.is_some_and(|r| r == pattern);
             if non_latin
@@ -72,7 +77,7 @@ pub(crate) fn check(
             {
                 warn(
                     Rule::LatinScript,
-                    format!("{} has Latin-script text: \"{run}\"", name()),
+                    format!("{} has Latin-script text: \"{}\"", name(), run.shown),
                     "translate it; for a name that stays in Latin, see the latin-script allowlist in the README",
                 );
             }
@@ -85,6 +90,7 @@ pub(crate) fn check(
                 && !technical(&prose[0])
                 && !allow.covers(&texts[0])
                 && !entry.is_term()
+                && !verbatim.contains(&entry.key, unit)
             {
                 warn(
                     Rule::Identical,
