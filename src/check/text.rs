@@ -35,6 +35,8 @@ pub(crate) fn check(
     let mut found = Vec::new();
     for entry in catalog.entries.values() {
         let ref_entry = reference.and_then(|r| r.get(&entry.key));
+        // Text the reference says needs no translation may stay as it is.
+        let keep_as_is = ref_entry.is_some_and(|r| r.keep_as_is);
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;
@@ -73,6 +75,7 @@ pub(crate) fn check(
             let name_term = entry.is_term() && ref_pattern.is_some_and(|r| r == pattern);
             if non_latin
                 && !name_term
+                && !keep_as_is
                 && let Some(run) = latin.find(|r| !kept(r))
             {
                 warn(
@@ -91,6 +94,7 @@ pub(crate) fn check(
                 && !allow.covers(&texts[0])
                 && !entry.is_term()
                 && !verbatim.contains(&entry.key, unit)
+                && !keep_as_is
             {
                 warn(
                     Rule::Identical,

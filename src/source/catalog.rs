@@ -23,6 +23,10 @@ pub(crate) struct Entry<'a> {
     /// more than [`INDEXED_FROM`] attributes: every check looks each unit's
     /// attribute up, so a scan made a message with 50k attributes quadratic.
     by_name: Option<HashMap<&'a str, usize>>,
+    /// Its comment, or the group or file comment over it, tells translators
+    /// to leave the text as it is ("## NO NEED TO TRANSLATE. This text is
+    /// no longer used"): the same text in a translation is no finding.
+    pub(crate) keep_as_is: bool,
 }
 
 /// Below this many attributes a scan is cheaper than a map.
@@ -117,7 +121,61 @@ impl<'a> Catalog<'a> {
 
 /// The messages and terms of one file, in file order.
 pub(crate) fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
-    file.entries().filter_map(|e| entry(file, e)).collect()
+    let kept = kept_regions(file.source());
+    let mut found: Vec<Entry> = file.entries().filter_map(|e| entry(file, e)).collect();
+    for e in &mut found {
+        e.keep_as_is = kept.iter().any(|r| r.contains(&e.offset));
+    }
+    found
+}
+
+/// Where the source's comments tell translators to leave the text as it is:
+/// from such a group comment (`##`) to the next one, and from such a
+/// comment (`#`) to the end of the entry's first line. The runtime parser
+/// drops comments, so they are read from the source lines.
+fn kept_regions(source: &str) -> Vec<std::ops::Range<usize>> {
+    let mut regions = Vec::new();
+    if !source.contains("ranslate") && !source.contains("RANSLATE") {
+        return regions;
+    }
+    let (mut group, mut comment): (Option<usize>, Option<(usize, String)>) = (None, None);
+    let mut at = 0;
+    for line in source.split_inclusive('\n') {
+        let (start, text) = (at, line.trim_end());
+        at += line.len();
+        if let Some(rest) = text.strip_prefix("##") {
+            regions.extend(group.take().map(|g| g..start));
+            group = (!rest.starts_with('#') && says_keep_as_is(rest)).then_some(start);
+            comment = None;
+        } else if let Some(rest) = text.strip_prefix('#') {
+            let (from, mut joined) = comment.take().unwrap_or((start, String::new()));
+            joined.push_str(rest);
+            joined.push(' ');
+            comment = Some((from, joined));
+        } else if let Some((from, joined)) = comment.take()
+            && says_keep_as_is(&joined)
+        {
+            regions.push(from..at);
+        }
+    }
+    regions.extend(group.map(|g| g..source.len()));
+    regions
+}
+
+/// A comment that starts by telling translators not to translate, as a
+/// whole sentence ("NO NEED TO TRANSLATE.", "Do not translate"), not one
+/// word of the text ("Do not translate 'Firefox'").
+fn says_keep_as_is(comment: &str) -> bool {
+    const PHRASES: &[&str] = &[
+        "no need to translate",
+        "do not translate",
+        "don't translate",
+    ];
+    let text = comment.trim().to_lowercase();
+    PHRASES.iter().any(|p| {
+        let rest = text.strip_prefix(p).map(str::trim_start);
+        rest.is_some_and(|r| r.is_empty() || r.starts_with(['.', '!', ';']))
+    })
 }
 
 fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<'a>> {
@@ -150,6 +208,7 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
         attributes,
         offset,
         by_name,
+        keep_as_is: false,
     })
 }
 
@@ -178,5 +237,24 @@ mod tests {
             assert_eq!(text(&format!("a{}", count - 1)), (count - 1).to_string());
             assert!(entry.attribute("absent").is_none());
         }
+    }
+
+    fn kept(ftl: &str) -> Vec<(String, bool)> {
+        let file = FtlFile::parse("a.ftl".as_ref(), "a.ftl".into(), ftl.into()).unwrap();
+        let entries = file_entries(&file);
+        entries
+            .iter()
+            .map(|e| (e.key.to_string(), e.keep_as_is))
+            .collect()
+    }
+
+    /// Anki's reference groups strings it no longer uses under such a comment.
+    #[test]
+    fn comments_that_say_no_translation_is_needed_are_kept() {
+        let ftl = "a = A\n\n## NO NEED TO TRANSLATE. This text is no longer used by Anki.\n\nb = B\n# Do not translate.\nc = C\n\n## Other strings\n\n# Do not translate 'Firefox'.\nd = Firefox D\n";
+        let expected = [("a", false), ("b", true), ("c", true), ("d", false)];
+        let expected: Vec<(String, bool)> =
+            expected.iter().map(|(k, v)| (k.to_string(), *v)).collect();
+        assert_eq!(kept(ftl), expected);
     }
 }
