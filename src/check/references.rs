@@ -65,7 +65,8 @@ fn resolves(catalog: &Catalog, name: &str) -> bool {
 pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for entry in catalog.entries.values().filter(|e| !e.is_term()) {
-        let Some(ref_entry) = reference.get(&entry.key) else {
+        // A string the reference says needs no translation is never shown.
+        let Some(ref_entry) = reference.get(&entry.key).filter(|r| !r.keep_as_is) else {
             continue;
         };
         for unit in entry.units() {

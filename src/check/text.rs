@@ -35,8 +35,11 @@ pub(crate) fn check(
     let mut found = Vec::new();
     for entry in catalog.entries.values() {
         let ref_entry = reference.and_then(|r| r.get(&entry.key));
-        // Text the reference says needs no translation may stay as it is.
-        let keep_as_is = ref_entry.is_some_and(|r| r.keep_as_is);
+        // Text the reference says needs no translation (retired strings) may
+        // stay as it is, or hold whatever the translator put there.
+        if ref_entry.is_some_and(|r| r.keep_as_is) {
+            continue;
+        }
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;
@@ -75,7 +78,6 @@ pub(crate) fn check(
             let name_term = entry.is_term() && ref_pattern.is_some_and(|r| r == pattern);
             if non_latin
                 && !name_term
-                && !keep_as_is
                 && let Some(run) = latin.find(|r| !kept(r))
             {
                 warn(
@@ -94,7 +96,6 @@ pub(crate) fn check(
                 && !allow.covers(&texts[0])
                 && !entry.is_term()
                 && !verbatim.contains(&entry.key, unit)
-                && !keep_as_is
             {
                 warn(
                     Rule::Identical,

@@ -23,9 +23,9 @@ pub(crate) struct Entry<'a> {
     /// more than [`INDEXED_FROM`] attributes: every check looks each unit's
     /// attribute up, so a scan made a message with 50k attributes quadratic.
     by_name: Option<HashMap<&'a str, usize>>,
-    /// Its comment, or the group or file comment over it, tells translators
-    /// to leave the text as it is ("## NO NEED TO TRANSLATE. This text is
-    /// no longer used"): the same text in a translation is no finding.
+    /// Its comment, or the group comment over it, tells translators to
+    /// leave the text as it is ("## NO NEED TO TRANSLATE. This text is no
+    /// longer used"): what a translation holds there is no text finding.
     pub(crate) keep_as_is: bool,
 }
 
