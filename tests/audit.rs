@@ -9,13 +9,15 @@ use std::path::{Path, PathBuf};
 
 use common::{repo, statusdb, temp};
 
-/// (tree, rule, severity) → count, from the audit's table.
+/// (tree, rule, severity) → count, from the rows of the audit's findings
+/// table (the ones with a severity; the precision table has none).
 fn audited() -> BTreeMap<(String, String, String), u64> {
     let doc = std::fs::read_to_string(repo().join("docs/validate-audit.md")).unwrap();
     doc.lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| tree"))
-        .map(|l| {
-            let cells: Vec<&str> = l.split('|').map(str::trim).collect();
+        .filter(|l| l.starts_with("| "))
+        .map(|l| l.split('|').map(str::trim).collect::<Vec<&str>>())
+        .filter(|cells| cells.len() > 4 && ["error", "warning"].contains(&cells[3]))
+        .map(|cells| {
             let key = (cells[1].into(), cells[2].into(), cells[3].into());
             (key, cells[4].parse().unwrap())
         })
