@@ -108,7 +108,7 @@ impl Pattern {
             nodes.insert(0, Node::Literal(root));
         }
         let body: String = nodes.iter().map(regex_of).collect();
-        let regex = Regex::new(&format!("^{body}$")).map_err(|e| e.to_string())?;
+        let regex = compiled(format!("^{body}$"))?;
         Ok(Pattern { nodes, regex })
     }
 
@@ -144,6 +144,24 @@ impl Pattern {
         }
         Some(out)
     }
+}
+
+/// Each config's patterns are built once per locale, and most (reference
+/// paths, filters without `{locale}`) come out the same for every locale:
+/// compiling each only once kept a 70-locale project from spending a sixth
+/// of its run in the regex compiler.
+fn compiled(source: String) -> Result<Regex, String> {
+    thread_local! {
+        static COMPILED: std::cell::RefCell<HashMap<String, Regex>> = Default::default();
+    }
+    COMPILED.with_borrow_mut(|cache| {
+        if let Some(regex) = cache.get(&source) {
+            return Ok(regex.clone());
+        }
+        let regex = Regex::new(&source).map_err(|e| e.to_string())?;
+        cache.insert(source, regex.clone());
+        Ok(regex)
+    })
 }
 
 fn regex_of(node: &Node) -> String {
