@@ -68,13 +68,16 @@ fn words_in_order(text: &str) -> Vec<Word<'_>> {
 
 /// Case-insensitive equality of two words with a letter, without allocating.
 fn same_word(a: &str, b: &str) -> bool {
-    let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<Vec<_>>();
+    fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars().flat_map(char::to_lowercase)
+    }
     match a.len() == b.len() && a.is_ascii() && b.is_ascii() {
         true => a.eq_ignore_ascii_case(b) && a.bytes().any(|c| c.is_ascii_alphabetic()),
+        // Most neighbours differ in their first letter: compare lazily.
         false => {
-            a.chars().count() == b.chars().count()
+            lower(a).eq(lower(b))
+                && a.chars().count() == b.chars().count()
                 && b.chars().any(char::is_alphabetic)
-                && lower(a) == lower(b)
         }
     }
 }
