@@ -226,7 +226,7 @@ pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
 /// What the checks of every locale share: built once per run.
 struct Shared<'a> {
     allow: &'a Allowlist,
-    verbatim: &'a verbatim::Verbatim,
+    verbatim: &'a verbatim::Verbatim<'a>,
 }
 
 /// A reference folder that names no language (`templates`) is taken as English.

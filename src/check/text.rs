@@ -25,7 +25,7 @@ pub(crate) fn check(
     reference: Option<&Catalog>,
     reference_language: Option<unic_langid::subtags::Language>,
     allow: &Allowlist,
-    verbatim: &Verbatim,
+    verbatim: &Verbatim<'_>,
 ) -> Vec<Diagnostic> {
     let tag = locale.tag.as_str();
     let langid = locale.tag.langid();

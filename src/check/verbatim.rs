@@ -12,22 +12,25 @@ use crate::source::catalog::Catalog;
 /// Fewer locales than this keeping a string are no agreement.
 const MIN_KEEPING: usize = 3;
 
-/// The units (`id` or `id.attr`) the tree's translators keep verbatim.
-#[derive(Debug, Default)]
-pub(crate) struct Verbatim(FxHashSet<String>);
+/// A unit: the entry's key and the attribute, borrowed from the reference.
+type Unit<'a> = (&'a str, Option<&'a str>);
 
-impl Verbatim {
+/// The units the tree's translators keep verbatim.
+#[derive(Debug, Default)]
+pub(crate) struct Verbatim<'r>(FxHashSet<Unit<'r>>);
+
+impl<'r> Verbatim<'r> {
     /// Units that at least half of the locales that translate them, and at
     /// least three, write exactly as the reference does. Locales of the
     /// reference's own language (en-GB for en) keep its text anyway and
     /// are not counted.
     pub(crate) fn new<'a>(
-        reference: &Catalog,
+        reference: &'r Catalog,
         language: Option<Language>,
         locales: impl IntoIterator<Item = (&'a Locale, &'a Catalog<'a>)>,
     ) -> Self {
         // unit → (locales keeping it, locales translating it)
-        let mut counts: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+        let mut counts: FxHashMap<Unit<'r>, (usize, usize)> = FxHashMap::default();
         let others = locales
             .into_iter()
             .filter(|(l, _)| Some(l.tag.langid().language) != language);
@@ -41,7 +44,7 @@ impl Verbatim {
                     else {
                         continue;
                     };
-                    let count = counts.entry(name(&entry.key, unit)).or_default();
+                    let count = counts.entry((&entry.key, unit)).or_default();
                     count.0 += usize::from(ours == pattern);
                     count.1 += 1;
                 }
@@ -55,14 +58,7 @@ impl Verbatim {
 
     /// Whether the tree keeps this unit as the reference writes it.
     pub(crate) fn contains(&self, key: &str, unit: Option<&str>) -> bool {
-        !self.0.is_empty() && self.0.contains(&name(key, unit))
-    }
-}
-
-fn name(key: &str, unit: Option<&str>) -> String {
-    match unit {
-        Some(attr) => format!("{key}.{attr}"),
-        None => key.to_string(),
+        self.0.contains(&(key, unit))
     }
 }
 
@@ -97,15 +93,12 @@ mod tests {
         let locales: Vec<Locale> = translations.iter().map(|(t, f)| locale(t, f)).collect();
         let catalogs: Vec<Catalog> = locales.iter().map(Catalog::new).collect();
         let english = Some(en.tag.langid().language);
-        let verbatim = Verbatim::new(&Catalog::new(&en), english, locales.iter().zip(&catalogs));
+        let reference = Catalog::new(&en);
+        let verbatim = Verbatim::new(&reference, english, locales.iter().zip(&catalogs));
         assert!(verbatim.contains("ctrl", None));
         assert!(!verbatim.contains("save", None));
         // Two locales are no agreement, and en-GB does not count.
-        let few = Verbatim::new(
-            &Catalog::new(&en),
-            english,
-            locales[4..].iter().zip(&catalogs[4..]),
-        );
+        let few = Verbatim::new(&reference, english, locales[4..].iter().zip(&catalogs[4..]));
         assert!(!few.contains("ctrl", None));
     }
 }
