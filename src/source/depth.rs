@@ -26,13 +26,20 @@ pub(crate) fn too_deep(text: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        // A comment between entries is not Fluent text: braces in it nest nothing.
-        let line_start = i == 0 || bytes[i - 1] == b'\n';
-        if stack.is_empty() && line_start && bytes[i] == b'#' {
-            i = bytes[i..]
-                .iter()
-                .position(|&b| b == b'\n')
-                .map_or(bytes.len(), |n| i + n + 1);
+        // Outside placeables only a `{` matters, unless a comment between
+        // entries holds it (comments are not Fluent text): skip to the next
+        // one, as most of a file is text and this reads every file.
+        if stack.is_empty() && bytes[i] != b'{' {
+            let Some(brace) = memchr::memchr(b'{', &bytes[i..]).map(|n| i + n) else {
+                break;
+            };
+            let line = memchr::memrchr(b'\n', &bytes[..brace]).map_or(0, |n| n + 1);
+            i = match bytes[line] {
+                b'#' => {
+                    memchr::memchr(b'\n', &bytes[brace..]).map_or(bytes.len(), |n| brace + n + 1)
+                }
+                _ => brace,
+            };
             continue;
         }
         let top = stack.last().copied();
