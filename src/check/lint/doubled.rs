@@ -12,26 +12,30 @@ pub struct Doubled {
 
 /// Every word written twice in a row, case-insensitively. A word written
 /// three times or more ("Punkt Punkt Punkt" for "…") is meant, not a slip.
+/// One pass without allocating: it reads every string of every locale.
 pub fn doubled_words(text: &str) -> Vec<Doubled> {
-    let words = words_in_order(text);
-    let repeats = |i: usize| {
-        let (prev, cur) = (&words[i - 1], &words[i]);
-        prev.closes && cur.opens && same_word(prev.bare, cur.bare)
-    };
     let mut found = Vec::new();
-    let mut i = 1;
-    while i < words.len() {
-        let mut end = i;
-        while end < words.len() && repeats(end) {
-            end += 1;
-        }
-        if end == i + 1 {
+    let mut prev: Option<Word> = None;
+    // How many times in a row the previous word repeated the one before it.
+    let mut repeats = 0;
+    for word in words(text) {
+        let same = prev
+            .as_ref()
+            .is_some_and(|p| p.closes && word.opens && same_word(p.bare, word.bare));
+        if !same {
+            repeats = 0;
+        } else if repeats == 0 {
+            repeats = 1;
+            let prev = prev.as_ref().expect("a repeat has a previous word");
             found.push(Doubled {
-                words: format!("{} {}", words[i - 1].bare, words[i].bare),
-                wrapped: words[i].after_break,
+                words: format!("{} {}", prev.bare, word.bare),
+                wrapped: text[prev.end..word.start].contains('\n'),
             });
+        } else if repeats == 1 {
+            repeats = 2;
+            found.pop(); // a third time: meant
         }
-        i = end.max(i + 1);
+        prev = Some(word);
     }
     found
 }
@@ -44,26 +48,24 @@ struct Word<'a> {
     opens: bool,
     /// No punctuation after it: "when, when" is fine.
     closes: bool,
-    after_break: bool,
+    /// Where the token starts and ends in the text.
+    start: usize,
+    end: usize,
 }
 
-fn words_in_order(text: &str) -> Vec<Word<'_>> {
-    let mut words = Vec::new();
-    let mut end = 0;
-    for token in text.split_whitespace() {
+fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
+    text.split_whitespace().map(move |token| {
         let start = token.as_ptr() as usize - text.as_ptr() as usize;
-        let after_break = text[end..start].contains('\n');
-        end = start + token.len();
         let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
         let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        words.push(Word {
+        Word {
             bare,
             opens: word.len() == token.len(),
             closes: bare.len() == word.len() && !bare.is_empty(),
-            after_break,
-        });
-    }
-    words
+            start,
+            end: start + token.len(),
+        }
+    })
 }
 
 /// Case-insensitive equality of two words with a letter, without allocating.
@@ -71,8 +73,12 @@ fn same_word(a: &str, b: &str) -> bool {
     fn lower(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars().flat_map(char::to_lowercase)
     }
-    match a.len() == b.len() && a.is_ascii() && b.is_ascii() {
-        true => a.eq_ignore_ascii_case(b) && a.bytes().any(|c| c.is_ascii_alphabetic()),
+    match a.is_ascii() && b.is_ascii() {
+        true => {
+            a.len() == b.len()
+                && a.eq_ignore_ascii_case(b)
+                && a.bytes().any(|c| c.is_ascii_alphabetic())
+        }
         // Most neighbours differ in their first letter: compare lazily.
         false => {
             lower(a).eq(lower(b))
