@@ -3,7 +3,9 @@
 //! the translators agree stay the same, so one locale keeping them is not
 //! text left untranslated.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::{Mutex, PoisonError};
+
+use rustc_hash::FxHashMap;
 use unic_langid::subtags::Language;
 
 use crate::source::Locale;
@@ -15,50 +17,59 @@ const MIN_KEEPING: usize = 3;
 /// A unit: the entry's key and the attribute, borrowed from the reference.
 type Unit<'a> = (&'a str, Option<&'a str>);
 
-/// The units the tree's translators keep verbatim.
-#[derive(Debug, Default)]
-pub(crate) struct Verbatim<'r>(FxHashSet<Unit<'r>>);
+/// The units the tree's translators keep verbatim, decided when a check
+/// first asks: only units a locale leaves identical are ever asked about,
+/// and counting every unit of every locale up front cost a tenth of a run.
+#[derive(Default)]
+pub(crate) struct Verbatim<'r> {
+    reference: Option<&'r Catalog<'r>>,
+    others: Vec<&'r Catalog<'r>>,
+    decided: Mutex<FxHashMap<Unit<'r>, bool>>,
+}
 
 impl<'r> Verbatim<'r> {
-    /// Units that at least half of the locales that translate them, and at
-    /// least three, write exactly as the reference does. Locales of the
-    /// reference's own language (en-GB for en) keep its text anyway and
-    /// are not counted.
-    pub(crate) fn new<'a>(
-        reference: &'r Catalog,
+    /// Over `locales`, leaving out those of the reference's own language
+    /// (en-GB for en): they keep its text anyway and are not counted.
+    pub(crate) fn new(
+        reference: &'r Catalog<'r>,
         language: Option<Language>,
-        locales: impl IntoIterator<Item = (&'a Locale, &'a Catalog<'a>)>,
+        locales: impl IntoIterator<Item = (&'r Locale, &'r Catalog<'r>)>,
     ) -> Self {
-        // unit → (locales keeping it, locales translating it)
-        let mut counts: FxHashMap<Unit<'r>, (usize, usize)> = FxHashMap::default();
         let others = locales
             .into_iter()
-            .filter(|(l, _)| Some(l.tag.langid().language) != language);
-        for (_, catalog) in others {
-            for entry in reference.entries.values() {
-                let Some(theirs) = catalog.get(&entry.key) else {
-                    continue;
-                };
-                for unit in entry.units() {
-                    let (Some(ours), Some(pattern)) = (entry.pattern(unit), theirs.pattern(unit))
-                    else {
-                        continue;
-                    };
-                    let count = counts.entry((&entry.key, unit)).or_default();
-                    count.0 += usize::from(ours == pattern);
-                    count.1 += 1;
-                }
-            }
+            .filter(|(l, _)| Some(l.tag.langid().language) != language)
+            .map(|(_, catalog)| catalog)
+            .collect();
+        Verbatim {
+            reference: Some(reference),
+            others,
+            decided: Mutex::default(),
         }
-        let agreed = counts
-            .into_iter()
-            .filter(|(_, (keeping, all))| *keeping >= MIN_KEEPING && 2 * keeping >= *all);
-        Verbatim(agreed.map(|(unit, _)| unit).collect())
     }
 
-    /// Whether the tree keeps this unit as the reference writes it.
+    /// Whether the tree keeps this unit as the reference writes it: at
+    /// least half of the locales that translate it, and at least three,
+    /// write it exactly as the reference does.
     pub(crate) fn contains(&self, key: &str, unit: Option<&str>) -> bool {
-        self.0.contains(&(key, unit))
+        let Some(entry) = self.reference.and_then(|r| r.get(key)) else {
+            return false;
+        };
+        let attribute = match unit {
+            Some(name) => match entry.attribute(name) {
+                Some(a) => Some(a.id.name),
+                None => return false,
+            },
+            None => None,
+        };
+        let Some(ours) = entry.pattern(attribute) else {
+            return false;
+        };
+        let mut decided = self.decided.lock().unwrap_or_else(PoisonError::into_inner);
+        *decided.entry((&entry.key, attribute)).or_insert_with(|| {
+            let theirs = self.others.iter().filter_map(|c| c.get(key)?.pattern(attribute));
+            let (keeping, all) = theirs.fold((0, 0), |(k, a), p| (k + usize::from(p == ours), a + 1));
+            keeping >= MIN_KEEPING && 2 * keeping >= all
+        })
     }
 }
 
