@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::check::{self, Options, Report, Rule, Severity};
 use crate::cli::{REFERENCE, ValidateArgs, ValidateFormat};
 use crate::config::{self, Project, RuleFilters};
@@ -110,20 +112,29 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
     // Before the checks: a mistake in the config should not wait for them.
     let filters = RuleFilters::new(&project)?;
     let root = project.config.root.clone();
-    let mut locales = vec![source::tree::load_files(
+    let reference = source::tree::load_files(
         project.reference.clone(),
         root.clone(),
         &project.reference_files(),
-    )];
-    for plan in &project.locales {
-        let files: Vec<(PathBuf, String)> = plan
-            .files
-            .iter()
-            .filter(|f| f.l10n.is_file())
-            .map(|f| (config::shown(&f.l10n), f.rel.clone()))
-            .collect();
-        let tag = LocaleTag::folder(&plan.locale).map_err(Error::Usage)?;
-        locales.push(source::tree::load_files(tag, root.clone(), &files));
+    );
+    // Locales load on every core: a project may keep one file per locale.
+    let translated: Vec<Result<_>> = project
+        .locales
+        .par_iter()
+        .map(|plan| {
+            let files: Vec<(PathBuf, String)> = plan
+                .files
+                .iter()
+                .filter(|f| f.l10n.is_file())
+                .map(|f| (config::shown(&f.l10n), f.rel.clone()))
+                .collect();
+            let tag = LocaleTag::folder(&plan.locale).map_err(Error::Usage)?;
+            Ok(source::tree::load_files(tag, root.clone(), &files))
+        })
+        .collect();
+    let mut locales = vec![reference];
+    for locale in translated {
+        locales.push(locale?);
     }
     let folders = locales.iter().map(|l| l.tag.clone()).collect();
     let tree = LocaleTree {

@@ -9,6 +9,8 @@ mod rules;
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 pub use plan::LocalePlan;
 pub use project::Config;
 pub use rules::RuleFilters;
@@ -48,15 +50,18 @@ impl Project {
             )));
         }
         let reference = reference_name(&config)?;
-        let locales = names
-            .iter()
+        // Each locale's plan walks its own folders: on every core, but the
+        // first failure in the config's order is the one reported.
+        let locales: Vec<Result<LocalePlan>> = names
+            .par_iter()
             .filter(|name| **name != reference.as_str())
             .map(|name| {
                 LocaleTag::folder(name)
                     .map_err(|why| Error::Usage(format!("{}: {why}", config.path.display())))?;
                 LocalePlan::new(&config, name)
             })
-            .collect::<Result<Vec<_>>>()?;
+            .collect();
+        let locales = locales.into_iter().collect::<Result<Vec<_>>>()?;
         Ok(Project {
             config,
             reference,
