@@ -25,6 +25,8 @@ pub struct Project {
     /// The reference folder's name (e.g. `en`, `templates`), for reports.
     pub reference: LocaleTag,
     pub locales: Vec<LocalePlan>,
+    /// `locales` by name: the checks ask once per finding.
+    by_name: rustc_hash::FxHashMap<String, usize>,
 }
 
 impl Project {
@@ -62,10 +64,18 @@ impl Project {
             })
             .collect();
         let locales = locales.into_iter().collect::<Result<Vec<_>>>()?;
+        // The first plan of a name wins, should a config list it twice.
+        let by_name = locales
+            .iter()
+            .enumerate()
+            .rev()
+            .map(|(i, p)| (p.locale.clone(), i))
+            .collect();
         Ok(Project {
             config,
             reference,
             locales,
+            by_name,
         })
     }
 
@@ -88,7 +98,7 @@ impl Project {
     }
 
     fn plan(&self, locale: &str) -> Option<&LocalePlan> {
-        self.locales.iter().find(|l| l.locale == locale)
+        self.by_name.get(locale).map(|&i| &self.locales[i])
     }
 }
 

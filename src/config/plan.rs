@@ -4,6 +4,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use regex::Regex;
 
@@ -58,38 +61,68 @@ impl LocaleFilter {
 
     /// `ProjectConfig.filter`: what happens to `path` (and `key` in it).
     fn filter(&self, path: &str, key: Option<&str>) -> Action {
-        if !self.locale_in_config {
-            return Action::Ignore;
+        self.judge(&self.verdict(path), key)
+    }
+
+    /// What the path patterns say of `path`, for [`judge`](Self::judge):
+    /// matching it once per file, not once per key, kept a tree of many
+    /// missing strings from spending its time in the regex engine.
+    fn verdict(&self, path: &str) -> Verdict {
+        let matching = self.l10n.iter().any(|p| p.matches(path)).then(|| {
+            let rules = self.rules.iter().enumerate().rev();
+            rules
+                .filter(|(_, r)| r.0.matches(path))
+                .map(|(i, _)| i)
+                .collect()
+        });
+        Verdict {
+            excluded: self
+                .excludes
+                .iter()
+                .any(|e| e.filter(path, None) == Action::Error),
+            rules: matching,
+            children: self.children.iter().map(|c| c.verdict(path)).collect(),
         }
-        self.inner(path, key).unwrap_or(Action::Ignore)
+    }
+
+    fn judge(&self, verdict: &Verdict, key: Option<&str>) -> Action {
+        match self.locale_in_config {
+            true => self.inner(verdict, key).unwrap_or(Action::Ignore),
+            false => Action::Ignore,
+        }
     }
 
     /// Last matching rule wins within a config; the strictest across includes.
-    fn inner(&self, path: &str, key: Option<&str>) -> Option<Action> {
-        if self
-            .excludes
-            .iter()
-            .any(|e| e.filter(path, None) == Action::Error)
-        {
+    fn inner(&self, verdict: &Verdict, key: Option<&str>) -> Option<Action> {
+        if verdict.excluded {
             return None;
         }
-        let mut actions: Vec<Action> = self
-            .children
-            .iter()
-            .filter_map(|c| c.inner(path, key))
-            .collect();
-        if self.l10n.iter().any(|p| p.matches(path)) {
-            let rule = self.rules.iter().rev().find(|(p, rule_key, _)| {
-                p.matches(path)
-                    && rule_key.is_some() == key.is_some()
-                    && rule_key
-                        .as_ref()
-                        .is_none_or(|re| key.is_some_and(|k| re.is_match(k)))
-            });
+        let children = self.children.iter().zip(&verdict.children);
+        let mut actions: Vec<Action> = children.filter_map(|(c, v)| c.inner(v, key)).collect();
+        if let Some(rules) = &verdict.rules {
+            let rule = rules
+                .iter()
+                .map(|&i| &self.rules[i])
+                .find(|(_, rule_key, _)| {
+                    rule_key.is_some() == key.is_some()
+                        && rule_key
+                            .as_ref()
+                            .is_none_or(|re| key.is_some_and(|k| re.is_match(k)))
+                });
             actions.push(rule.map_or(Action::Error, |r| r.2));
         }
         actions.into_iter().max()
     }
+}
+
+/// A [`LocaleFilter`]'s path matching for one file, mirroring its includes.
+struct Verdict {
+    /// An excluded config's paths match it.
+    excluded: bool,
+    /// Whether the config's l10n paths match it: then the filter rules whose
+    /// path matches, last first.
+    rules: Option<Vec<usize>>,
+    children: Vec<Verdict>,
 }
 
 /// The `[[paths]]` of `config` that `locale` translates.
@@ -111,6 +144,9 @@ pub struct LocalePlan {
     /// Files outside statusdb's scope (.properties, .dtd, .ini…).
     pub skipped: usize,
     filter: LocaleFilter,
+    /// `files` by `rel`, and each file's verdict once a finding asks for it.
+    index: HashMap<String, usize>,
+    verdicts: Vec<OnceLock<Verdict>>,
 }
 
 impl LocalePlan {
@@ -167,24 +203,33 @@ impl LocalePlan {
                 l10n: PathBuf::from(l10n),
             });
         }
+        // The first file of a reference path wins, as the scan it replaces did.
+        let mut index = HashMap::default();
+        for (i, file) in files.iter().enumerate().rev() {
+            index.insert(file.rel.clone(), i);
+        }
         Ok(LocalePlan {
             locale: locale.to_string(),
+            verdicts: files.iter().map(|_| OnceLock::new()).collect(),
             files,
             skipped,
             filter: LocaleFilter::new(project, locale)?,
+            index,
         })
     }
 
     /// What the filters do to a whole file (`rel`), or to `key` within it.
     pub fn action(&self, rel: &str, key: Option<&str>) -> Action {
-        match self.files.iter().find(|f| f.rel == rel) {
-            Some(file) => self.filter.filter(&file.l10n.to_string_lossy(), key),
-            None => Action::Ignore,
-        }
+        let Some(&i) = self.index.get(rel) else {
+            return Action::Ignore;
+        };
+        let path = || self.files[i].l10n.to_string_lossy().into_owned();
+        let verdict = self.verdicts[i].get_or_init(|| self.filter.verdict(&path()));
+        self.filter.judge(verdict, key)
     }
 
     pub fn file(&self, rel: &str) -> Option<&PlannedFile> {
-        self.files.iter().find(|f| f.rel == rel)
+        self.index.get(rel).map(|&i| &self.files[i])
     }
 }
 

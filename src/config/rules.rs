@@ -109,6 +109,9 @@ impl RuleFilters {
 
     /// What the last filter that matches `d` does to it, if one does.
     pub(crate) fn action(&self, d: &Diagnostic) -> Option<Action> {
+        if self.filters.is_empty() {
+            return None; // most projects: no path to build per finding
+        }
         let file = d.file.as_ref().map(|f| self.here.join(f));
         let file = file.as_deref().map(Path::to_string_lossy);
         let matches = |f: &&RuleFilter| f.matches(d, file.as_deref());
