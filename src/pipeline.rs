@@ -65,7 +65,7 @@ pub fn blocking(report: &Report) -> Vec<Diagnostic> {
         .filter(|d| d.blocks_build())
         .cloned()
         .collect();
-    crate::report::sort(&mut found);
+    crate::check::sort(&mut found);
     found
 }
 

@@ -104,7 +104,7 @@ pub(crate) fn check(
                 format!("`{}` is not in the reference locale", file.rel),
             )
             .locale(tag)
-            .file(file.path.display().to_string())
+            .file(file.shown.clone())
             .help("delete the file, or move its messages to a file the reference has"),
         );
     }
@@ -170,7 +170,7 @@ fn reference_help(reference: &Entry) -> String {
     let (line, col) = reference.file.position(reference.offset);
     format!(
         "the reference defines it at {}:{line}:{col}",
-        reference.file.path.display()
+        reference.file.shown
     )
 }
 
@@ -184,7 +184,7 @@ fn missing_file(locale: &Locale, ref_file: &FtlFile, path: &std::path::Path) -> 
     .file(path.display().to_string())
     .help(format!(
         "create it by copying {} and translating its messages",
-        ref_file.path.display()
+        ref_file.shown
     ))
 }
 
@@ -203,7 +203,7 @@ fn missing_entry(tag: &str, file: &FtlFile, reference: &Entry) -> Diagnostic {
         format!("{kind} `{}` is missing", reference.key),
     )
     .locale(tag)
-    .file(file.path.display().to_string())
+    .file(file.shown.clone())
     .entry(&reference.key)
     .help(reference_help(reference))
 }

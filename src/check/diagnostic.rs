@@ -83,7 +83,7 @@ impl Diagnostic {
     pub(crate) fn at(mut self, file: &FtlFile, offset: usize, len: usize) -> Self {
         let (line, column) = file.position(offset);
         let (text, start) = file.line(line);
-        self.file = Some(file.path.display().to_string());
+        self.file = Some(file.shown.clone());
         self.key = file.entry_key_at(offset).map(str::to_string);
         self.line = line;
         self.column = column;
@@ -121,6 +121,29 @@ impl Diagnostic {
     pub(crate) fn blocks_build(&self) -> bool {
         self.severity == Severity::Error && self.rule.blocks_build()
     }
+}
+
+/// Sorts diagnostics in report order, so each locale's and file's findings
+/// stand together.
+pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (
+            &a.locale,
+            &a.file,
+            a.line,
+            a.column,
+            a.rule.name(),
+            &a.message,
+        )
+            .cmp(&(
+                &b.locale,
+                &b.file,
+                b.line,
+                b.column,
+                b.rule.name(),
+                &b.message,
+            ))
+    });
 }
 
 #[cfg(test)]

@@ -55,7 +55,7 @@ fn clashes<'a>(locale: &'a Locale, catalog: &'a Catalog) -> impl Iterator<Item =
             .at(term.file, term.offset, term.key.len())
             .help(format!(
                 "the message is at {}:{line}:{col}; fluent-rs (statusdb's renderer) keeps only one of them, so rename the term",
-                message.file.path.display()
+                message.file.shown
             ))
     })
 }
@@ -70,10 +70,7 @@ fn duplicate(locale: &Locale, first: &Entry, again: &Entry, maybe_layout: bool) 
     )
     .locale(locale.tag.as_str())
     .at(again.file, again.offset, again.key.len());
-    let first_at = format!(
-        "first defined at {}:{line}:{col}",
-        first.file.path.display()
-    );
+    let first_at = format!("first defined at {}:{line}:{col}", first.file.shown);
     match maybe_layout {
         false => found.help(format!("{first_at}; remove or rename one of them")),
         true => found.severity(Severity::Warning).help(format!(

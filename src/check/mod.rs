@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 pub use diagnostic::Diagnostic;
-pub(crate) use diagnostic::Severity;
+pub(crate) use diagnostic::{Severity, sort};
 pub use lint::Allowlist;
 pub(crate) use pages::{PageText, lint_pages};
 pub(crate) use rule::Rule;
@@ -297,6 +297,9 @@ fn check_locale(
             ..Default::default()
         },
     };
+    // In report order already: the final sort then merges sorted runs
+    // instead of ordering every finding again on one core.
+    sort(&mut found);
     (summary(tag, reference.is_none(), counts, &found), found)
 }
 

@@ -66,8 +66,12 @@ impl<'r> Verbatim<'r> {
         };
         let mut decided = self.decided.lock().unwrap_or_else(PoisonError::into_inner);
         *decided.entry((&entry.key, attribute)).or_insert_with(|| {
-            let theirs = self.others.iter().filter_map(|c| c.get(key)?.pattern(attribute));
-            let (keeping, all) = theirs.fold((0, 0), |(k, a), p| (k + usize::from(p == ours), a + 1));
+            let theirs = self
+                .others
+                .iter()
+                .filter_map(|c| c.get(key)?.pattern(attribute));
+            let (keeping, all) =
+                theirs.fold((0, 0), |(k, a), p| (k + usize::from(p == ours), a + 1));
             keeping >= MIN_KEEPING && 2 * keeping >= all
         })
     }

@@ -61,7 +61,7 @@ fn finish(args: &ValidateArgs, mut checked: Report) -> Result<u8> {
             checked.retain(|d| !known(d));
         }
     }
-    report::sort(&mut checked.diagnostics);
+    check::sort(&mut checked.diagnostics);
     let below = below_threshold(&checked, args.min_percent);
     super::print(&match args.format {
         ValidateFormat::Json => report::json(&checked),

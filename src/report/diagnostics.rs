@@ -4,28 +4,6 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 
 use crate::check::{Diagnostic, Severity};
 
-/// Sorts diagnostics so each locale's and file's findings stand together.
-pub(crate) fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.sort_by(|a, b| {
-        (
-            &a.locale,
-            &a.file,
-            a.line,
-            a.column,
-            a.rule.name(),
-            &a.message,
-        )
-            .cmp(&(
-                &b.locale,
-                &b.file,
-                b.line,
-                b.column,
-                b.rule.name(),
-                &b.message,
-            ))
-    });
-}
-
 /// Renders sorted diagnostics, with a heading before each locale's group.
 pub(crate) fn render(diagnostics: &[Diagnostic], color: bool) -> String {
     let renderer = if color {

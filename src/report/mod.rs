@@ -9,7 +9,7 @@ mod progress;
 mod sarif;
 mod summary;
 
-pub(crate) use diagnostics::{render as diagnostics, sort};
+pub(crate) use diagnostics::render as diagnostics;
 pub(crate) use github::github;
 pub(crate) use progress::Progress;
 pub(crate) use sarif::sarif;

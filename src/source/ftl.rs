@@ -15,6 +15,9 @@ use crate::error::{Error, Result};
 pub struct FtlFile {
     /// Path as the user can open it.
     pub(crate) path: PathBuf,
+    /// `path` as findings print it, made once: a tree of many gaps names
+    /// the same file in thousands of findings.
+    pub(crate) shown: String,
     /// Path relative to the locale folder, with `/` separators: how files are matched.
     pub(crate) rel: String,
     pub(crate) has_bom: bool,
@@ -64,6 +67,7 @@ impl FtlFile {
         };
         Ok(FtlFile {
             path: path.to_path_buf(),
+            shown: path.display().to_string(),
             rel,
             has_bom,
             resource,
