@@ -1,5 +1,6 @@
 //! What a locale lacks or keeps compared with the reference, file by file.
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::diagnostic::{Diagnostic, Severity};
@@ -19,15 +20,30 @@ pub(crate) struct Counts {
     pub(crate) obsolete: usize,
 }
 
+/// The reference's files with their entries in file order, read once for
+/// every locale compared with them (each locale read them again before).
+pub(crate) struct ReferenceFiles<'a> {
+    locale: &'a Locale,
+    entries: Vec<Vec<Entry<'a>>>,
+}
+
+impl<'a> ReferenceFiles<'a> {
+    pub(crate) fn new(locale: &'a Locale) -> Self {
+        let entries = locale.files.par_iter().map(file_entries).collect();
+        ReferenceFiles { locale, entries }
+    }
+}
+
 /// Compares `locale` with `reference`; `scope` (a project configuration)
 /// says which files the locale translates and what its filters make of a gap:
 /// an ignored gap is not counted, a gap it makes a warning is reported but
 /// not counted as missing (compare-locales' "report").
 pub(crate) fn check(
-    reference: &Locale,
+    reference_files: &ReferenceFiles,
     locale: &Locale,
     scope: Option<&dyn Scope>,
 ) -> (Counts, Vec<Diagnostic>) {
+    let reference = reference_files.locale;
     let mut counts = Counts::default();
     let mut found = Vec::new();
     let tag = locale.tag.as_str();
@@ -42,11 +58,10 @@ pub(crate) fn check(
         .map(|f| (f.rel.as_str(), f))
         .collect();
     let broken: HashSet<&str> = locale.broken.iter().map(|b| b.rel.as_str()).collect();
-    for ref_file in &reference.files {
+    for (ref_file, ref_entries) in reference.files.iter().zip(&reference_files.entries) {
         if scope.is_some_and(|s| !s.translates(tag, &ref_file.rel)) {
             continue;
         }
-        let ref_entries = file_entries(ref_file);
         let file = files.get(ref_file.rel.as_str()).copied();
         let severity = action(&ref_file.rel, None).severity();
         if file.is_none() && severity.is_none() {
@@ -65,7 +80,7 @@ pub(crate) fn check(
         let Some(file) = file else { continue };
         let entries = file_entries(file);
         let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_ref(), e)).collect();
-        for ref_entry in &ref_entries {
+        for ref_entry in ref_entries {
             match by_key.get(ref_entry.key.as_ref()) {
                 Some(entry) => {
                     counts.translated += compare_entry(tag, ref_entry, entry, &mut found)

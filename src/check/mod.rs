@@ -185,9 +185,11 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         ),
         false => verbatim::Verbatim::default(),
     };
+    let reference_files = completeness::ReferenceFiles::new(reference);
     let shared = Shared {
         allow: &allow,
         verbatim: &verbatim,
+        reference_files: &reference_files,
     };
     // Locales are independent: check them on every core, report in tree order.
     let results: Vec<_> = tree
@@ -227,6 +229,7 @@ pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
 struct Shared<'a> {
     allow: &'a Allowlist,
     verbatim: &'a verbatim::Verbatim<'a>,
+    reference_files: &'a completeness::ReferenceFiles<'a>,
 }
 
 /// A reference folder that names no language (`templates`) is taken as English.
@@ -283,8 +286,8 @@ fn check_locale(
         found.extend(content::check(locale, catalog, facts, reference.is_none()));
     }
     let counts = match reference {
-        Some((ref_locale, ref_catalog)) => {
-            let (counts, gaps) = completeness::check(ref_locale, locale, options.scope);
+        Some((_, ref_catalog)) => {
+            let (counts, gaps) = completeness::check(shared.reference_files, locale, options.scope);
             found.extend(gaps);
             found.extend(references::variables(tag, ref_catalog, catalog));
             found.extend(repeats::check(tag, catalog, ref_catalog));
