@@ -164,24 +164,34 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
             tree.tags()
         ))
     })?;
-    let allow = allowlist(options.facts);
-    let ref_catalog = Catalog::new(reference);
     let mut report = Report::default();
     if let Some(facts) = options.facts {
         report.diagnostics.extend(content::locales(tree, facts));
     }
-    let catalogs: Vec<Option<Catalog>> = tree
-        .locales
+    let locales: Vec<&Locale> = tree.locales.iter().collect();
+    let checked = check_locales(reference, &locales, options);
+    report.summaries = checked.summaries;
+    report.diagnostics.extend(checked.diagnostics);
+    Ok(report)
+}
+
+/// Runs the per-locale checks on `locales` (the reference among them),
+/// without the checks that need a whole tree: for callers that hold
+/// locales of their own, such as an import weighing its writes.
+pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &Options) -> Report {
+    let allow = allowlist(options.facts);
+    let ref_catalog = Catalog::new(reference);
+    let catalogs: Vec<Option<Catalog>> = locales
         .par_iter()
         .map(|locale| (locale.tag != reference.tag).then(|| Catalog::new(locale)))
         .collect();
-    let locales = || tree.locales.iter().zip(&catalogs);
+    let pairs = || locales.iter().copied().zip(&catalogs);
     // What the tree's translators agree to keep ("Ctrl") is not untranslated.
     let verbatim = match options.runs(text::RULES) {
         true => verbatim::Verbatim::new(
             &ref_catalog,
             Some(language_of(reference)),
-            locales().filter_map(|(l, c)| Some((l, c.as_ref()?))),
+            pairs().filter_map(|(l, c)| Some((l, c.as_ref()?))),
         ),
         false => verbatim::Verbatim::default(),
     };
@@ -192,8 +202,7 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         reference_files: &reference_files,
     };
     // Locales are independent: check them on every core, report in tree order.
-    let results: Vec<_> = tree
-        .locales
+    let results: Vec<_> = locales
         .par_iter()
         .zip(&catalogs)
         .map(|(locale, catalog)| match catalog {
@@ -204,11 +213,12 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
             }
         })
         .collect();
+    let mut report = Report::default();
     for (summary, found) in results {
         report.summaries.push(summary);
         report.diagnostics.extend(found);
     }
-    Ok(report)
+    report
 }
 
 /// The allowlist of Latin phrases: technical tokens, plus names from the facts.

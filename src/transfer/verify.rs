@@ -10,7 +10,7 @@ use std::path::Path;
 
 use super::import::FileWrite;
 use crate::check::{self, Diagnostic, Options};
-use crate::source::{FtlFile, Locale, LocaleTree};
+use crate::source::{FtlFile, Locale};
 
 /// Errors that would stop a build, which the locale would have after
 /// `writes` and does not have now.
@@ -19,12 +19,17 @@ pub(crate) fn new_errors(
     locale: &Locale,
     writes: &[FileWrite],
 ) -> Vec<Diagnostic> {
-    let before = errors(reference, locale, &[]);
+    // The locale as it is needs no copy; as it would be, only with its
+    // writes parsed in. Both are checked at once, one on each core.
+    let (before, after) = rayon::join(
+        || errors(reference, locale),
+        || copy(locale, writes).map_or_else(Vec::new, |changed| errors(reference, &changed)),
+    );
     let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
     for d in &before {
         *seen.entry(identity(d)).or_default() += 1;
     }
-    errors(reference, locale, writes)
+    after
         .into_iter()
         .filter(|d| match seen.get_mut(&identity(d)) {
             Some(n) if *n > 0 => {
@@ -41,28 +46,15 @@ fn identity(d: &Diagnostic) -> (String, String) {
     (d.rule.name().to_string(), d.message.clone())
 }
 
-/// The errors of `locale` with `writes` applied in memory.
-fn errors(reference: &Locale, locale: &Locale, writes: &[FileWrite]) -> Vec<Diagnostic> {
-    let tag = reference.tag.as_str();
-    let (Some(reference), Some(changed)) = (copy(reference, &[]), copy(locale, writes)) else {
-        return Vec::new();
-    };
-    let folders = vec![reference.tag.clone(), changed.tag.clone()];
-    let tree = LocaleTree {
-        root: locale.dir.clone(),
-        locales: vec![reference, changed],
-        folders,
-    };
+/// The errors that stop a build which `locale` has against `reference`.
+fn errors(reference: &Locale, locale: &Locale) -> Vec<Diagnostic> {
     let options = Options {
-        reference: tag,
+        reference: reference.tag.as_str(),
         facts: None,
         lint: false,
         scope: None,
     };
-    let Ok(report) = check::check(&tree, &options) else {
-        return Vec::new();
-    };
-    report
+    check::check_locales(reference, &[reference, locale], &options)
         .diagnostics
         .into_iter()
         .filter(|d| d.blocks_build() && d.locale.as_deref() == Some(locale.tag.as_str()))
