@@ -8,6 +8,10 @@
 # build:    statusdb build vs a straightforward Python build (fluent.syntax +
 #           sqlite3, one row per message) and the floor (benches/floor.rs:
 #           parse the same files and insert the same rows, no checks).
+# real trees: validate with each project's own configuration vs
+#           compare-locales on the same config, for the trees of
+#           ../shared/corpora (CORPORA=DIR names another folder, CORPORA=
+#           skips them), with peak memory against the size of the tree.
 # COMPARE_LOCALES_VENV=DIR reuses a virtualenv with compare-locales and fluent.syntax.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -44,3 +48,34 @@ for n in $sizes; do
         "$n" "$(mib "$bytes")" "$sv" "$cl" "$(ratio "$cl" "$sv")" "$sb" "$pb" "$(ratio "$pb" "$sb")" \
         "$fl" "$(ratio "$sb" "$fl")" "$(mib "$sv_mem")" "$(mib "$sb_mem")"
 done
+
+corpora=${CORPORA-../shared/corpora}
+if [ -z "$corpora" ] || [ ! -d "$corpora" ]; then
+    echo "real trees: $corpora is absent; not measured"
+    exit 0
+fi
+cp -r "$corpora" "$work/corpora"
+c=$work/corpora
+# compare-locales cannot read cosmic-files' cargo-i18n i18n.toml: it gets an
+# equivalent l10n.toml (as in benches/parity.sh), statusdb the project's file.
+printf '[[paths]]\n    reference = "en/**"\n    l10n = "{locale}/**"\n' > "$c/cosmic-files/i18n/l10n.toml"
+cosmic=$(ls "$c/cosmic-files/i18n" | grep -v -e '^en$' -e '\.toml$' | tr '\n' ' ')
+printf '\n| real tree (own config) | locales checked | .ftl MiB in the tree | statusdb validate s | compare-locales s | ratio | statusdb peak MiB |\n|---|---|---|---|---|---|---|\n'
+# tree NAME STATUSDB_CONFIG CL_CONFIG BASE [LOCALE...]
+tree() {
+    local name=$1 sd_config=$2 cl_config=$3 base=$4
+    shift 4
+    local bytes count sv sv_mem cl r
+    count=$("$bin/statusdb" validate --config "$sd_config" "$base" "$@" --format json |
+        python3 -c 'import json, sys; print(sum(not s["is_reference"] for s in json.load(sys.stdin)["summary"]))') || true
+    bytes=$(find "$base" -name '*.ftl' -printf '%s\n' | awk '{s += $1} END {print s}')
+    r=$(python3 benches/measure.py "$runs" --findings-ok -- "$bin/statusdb" validate --config "$sd_config" "$base" "$@" --format json); read -r sv sv_mem <<< "$r"
+    r=$(measure "$venv/bin/compare-locales" --full --return-zero --json "$work/cl.json" "$cl_config" "$base" "$@"); read -r cl _ <<< "$r"
+    printf '| %s | %s | %s | %s | %s | %sx | %s |\n' "$name" "$count" "$(python3 -c "print(f'{$bytes/1048576:.1f}')")" "$sv" "$cl" "$(ratio "$cl" "$sv")" "$(mib "$sv_mem")"
+}
+relay=$c/fx-private-relay-l10n anki=$c/anki-core-i18n
+tree fx-private-relay-l10n "$relay/l10n.toml" "$relay/l10n.toml" "$relay"
+# anki's config names no locales: the ten that benches/parity.sh compares.
+tree anki-core-i18n "$anki/l10n.toml" "$anki/l10n.toml" "$anki" da de ja kab oc ro ru tl ur zh-CN
+# shellcheck disable=SC2086 # one word per locale folder
+tree cosmic-files "$c/cosmic-files/i18n.toml" "$c/cosmic-files/i18n/l10n.toml" "$c/cosmic-files/i18n" $cosmic
