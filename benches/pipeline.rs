@@ -15,6 +15,11 @@ use statusdb::transfer::{csvfile, export};
 
 const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
 
+// The allocator of the statusdb binary (src/main.rs), so that these figures
+// are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     divan::main();
 }

@@ -6,9 +6,8 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use regex::Regex;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::pattern::Pattern;
 use super::project::Config;
