@@ -261,22 +261,7 @@ fn check_locale(
     let allow = shared.allow;
     let tag = locale.tag.as_str();
     let one_bundle = options.facts.is_some();
-    // The text lints are about half the work: beside the rest, so that a
-    // tree of few locales keeps every core busy too.
-    let (text_found, mut found) = rayon::join(
-        || match options.runs(text::RULES) {
-            true => text::check(
-                locale,
-                catalog,
-                reference.map(|r| r.1),
-                reference.map(|r| language_of(r.0)),
-                allow,
-                shared.verbatim,
-            ),
-            false => Vec::new(),
-        },
-        || ids::check(locale, catalog, reference.map(|r| r.1), one_bundle),
-    );
+    let mut found = ids::check(locale, catalog, reference.map(|r| r.1), one_bundle);
     found.extend(syntax_errors(locale));
     found.extend(references::unknown_references(
         tag,
@@ -288,7 +273,16 @@ fn check_locale(
     if options.runs(plurals::RULES) {
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }
-    found.extend(text_found);
+    if options.runs(text::RULES) {
+        found.extend(text::check(
+            locale,
+            catalog,
+            reference.map(|r| r.1),
+            reference.map(|r| language_of(r.0)),
+            allow,
+            shared.verbatim,
+        ));
+    }
     if options.runs(terminology::RULES) {
         found.extend(terminology::check(locale, catalog, allow));
     }
