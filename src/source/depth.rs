@@ -28,14 +28,16 @@ pub(crate) fn too_deep(text: &str) -> Option<usize> {
     while i < bytes.len() {
         // Outside placeables only a `{` matters, unless a comment between
         // entries holds it (comments are not Fluent text): skip to the next
-        // one, as most of a file is text and this reads every file.
+        // one, as most of a file is text and this reads every file. A line
+        // is a comment only if no placeable was open where it starts, so
+        // only one that starts at or after `i`.
         if stack.is_empty() && bytes[i] != b'{' {
             let Some(brace) = memchr::memchr(b'{', &bytes[i..]).map(|n| i + n) else {
                 break;
             };
             let line = memchr::memrchr(b'\n', &bytes[..brace]).map_or(0, |n| n + 1);
             i = match bytes[line] {
-                b'#' => {
+                b'#' if line >= i => {
                     memchr::memchr(b'\n', &bytes[brace..]).map_or(bytes.len(), |n| brace + n + 1)
                 }
                 _ => brace,
@@ -121,6 +123,9 @@ mod tests {
         // Inside an open placeable a `#` line is no comment: still counted.
         let open = format!("m = {{\n# x\n{}\n", "{ ".repeat(101));
         assert!(!depth_ok(&open));
+        // Nor is the rest of such a line once the placeable closes on it.
+        let closed = format!("m = {{\n# x }} {}\n", "{ ".repeat(101));
+        assert!(!depth_ok(&closed));
     }
 
     #[test]
