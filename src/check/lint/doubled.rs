@@ -12,28 +12,26 @@ pub struct Doubled {
 
 /// Every word written twice in a row, case-insensitively. A word written
 /// three times or more ("Punkt Punkt Punkt" for "…") is meant, not a slip.
-/// One pass without allocating: it reads every string of every locale.
+/// One pass, no vector of words: it reads every string of every locale.
 pub fn doubled_words(text: &str) -> Vec<Doubled> {
     let mut found = Vec::new();
     let mut prev: Option<Word> = None;
     // How many times in a row the previous word repeated the one before it.
     let mut repeats = 0;
     for word in words(text) {
-        let same = prev
-            .as_ref()
-            .is_some_and(|p| p.closes && word.opens && same_word(p.bare, word.bare));
-        if !same {
-            repeats = 0;
-        } else if repeats == 0 {
-            repeats = 1;
-            let prev = prev.as_ref().expect("a repeat has a previous word");
-            found.push(Doubled {
-                words: format!("{} {}", prev.bare, word.bare),
-                wrapped: text[prev.end..word.start].contains('\n'),
-            });
-        } else if repeats == 1 {
-            repeats = 2;
-            found.pop(); // a third time: meant
+        match &prev {
+            Some(p) if p.closes && word.opens && same_word(p.bare, word.bare) => {
+                repeats += 1;
+                match repeats {
+                    1 => found.push(Doubled {
+                        words: format!("{} {}", p.bare, word.bare),
+                        wrapped: text[p.end..word.start].contains('\n'),
+                    }),
+                    2 => drop(found.pop()), // a third time: meant
+                    _ => {}
+                }
+            }
+            _ => repeats = 0,
         }
         prev = Some(word);
     }
