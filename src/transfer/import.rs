@@ -126,9 +126,10 @@ pub fn plan(
     }
     // Rows the locale as a whole would not survive are refused, and the
     // rest planned again, until what remains adds no error.
+    let verifier = super::verify::Verifier::new(reference, locale);
     loop {
         let (writes, counts) = patch_all(locale, &index, &edits);
-        let found = super::verify::new_errors(reference, locale, &writes);
+        let found = verifier.new_errors(&writes);
         if found.is_empty() {
             plan.writes = writes;
             plan.counts = counts;

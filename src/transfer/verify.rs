@@ -7,38 +7,63 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use super::import::FileWrite;
 use crate::check::{self, Diagnostic, Options};
 use crate::source::{FtlFile, Locale};
 
-/// Errors that would stop a build, which the locale would have after
-/// `writes` and does not have now.
-pub(crate) fn new_errors(
-    reference: &Locale,
-    locale: &Locale,
-    writes: &[FileWrite],
-) -> Vec<Diagnostic> {
-    // The locale as it is needs no copy; as it would be, only with its
-    // writes parsed in. Both are checked at once, one on each core.
-    let (before, after) = rayon::join(
-        || errors(reference, locale),
-        || copy(locale, writes).map_or_else(Vec::new, |changed| errors(reference, &changed)),
-    );
-    let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for d in &before {
-        *seen.entry(identity(d)).or_default() += 1;
+/// Weighs planned writes against the locale as loaded; an import plans
+/// again after refusing rows, and the state before its writes is checked
+/// once for all rounds.
+pub(crate) struct Verifier<'a> {
+    reference: &'a Locale,
+    locale: &'a Locale,
+    /// How many times each error (without its place) occurs today.
+    before: OnceLock<BTreeMap<(String, String), usize>>,
+}
+
+impl<'a> Verifier<'a> {
+    pub(crate) fn new(reference: &'a Locale, locale: &'a Locale) -> Self {
+        Verifier {
+            reference,
+            locale,
+            before: OnceLock::new(),
+        }
     }
-    after
-        .into_iter()
-        .filter(|d| match seen.get_mut(&identity(d)) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                false
-            }
-            _ => true,
-        })
-        .collect()
+
+    /// Errors that would stop a build, which the locale would have after
+    /// `writes` and does not have now.
+    pub(crate) fn new_errors(&self, writes: &[FileWrite]) -> Vec<Diagnostic> {
+        // The state before needs no copy; the state after parses the locale
+        // with its writes. The first round checks both at once, one per core.
+        let (before, after) = rayon::join(
+            || {
+                self.before.get_or_init(|| {
+                    let mut seen = BTreeMap::new();
+                    for d in errors(self.reference, self.locale) {
+                        *seen.entry(identity(&d)).or_default() += 1;
+                    }
+                    seen
+                })
+            },
+            || match copy(self.locale, writes) {
+                Some(changed) => errors(self.reference, &changed),
+                None => Vec::new(),
+            },
+        );
+        let mut seen = before.clone();
+        after
+            .into_iter()
+            .filter(|d| match seen.get_mut(&identity(d)) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    false
+                }
+                _ => true,
+            })
+            .collect()
+    }
 }
 
 /// A finding without its place, which edits above it shift.
