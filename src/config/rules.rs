@@ -12,7 +12,8 @@
 //! They live in `[statusdb]`, not in `[[filters]]`: compare-locales would
 //! apply a `[[filters]]` entry to its own checks of those keys too.
 
-use std::path::{Path, PathBuf};
+use std::cell::OnceCell;
+use std::path::PathBuf;
 
 use regex::Regex;
 
@@ -33,15 +34,15 @@ struct RuleFilter {
 }
 
 impl RuleFilter {
-    /// Whether it applies to `d`, whose file is `file` as an absolute path.
-    fn matches(&self, d: &Diagnostic, file: Option<&str>) -> bool {
+    /// Whether it applies to `d`, whose file `file()` gives as an absolute path.
+    fn matches<'a>(&self, d: &Diagnostic, file: impl Fn() -> Option<&'a str>) -> bool {
         if !self.rules.contains(&d.rule) {
             return false;
         }
         let path_ok = self.any_path
             || self.paths.iter().any(|(locale, patterns)| {
                 d.locale.as_deref() == Some(locale.as_str())
-                    && file.is_some_and(|f| patterns.iter().any(|p| p.matches(f)))
+                    && file().is_some_and(|f| patterns.iter().any(|p| p.matches(f)))
             });
         let key_ok = self.keys.is_empty()
             || d.key
@@ -109,12 +110,17 @@ impl RuleFilters {
 
     /// What the last filter that matches `d` does to it, if one does.
     pub(crate) fn action(&self, d: &Diagnostic) -> Option<Action> {
-        if self.filters.is_empty() {
-            return None; // most projects: no path to build per finding
-        }
-        let file = d.file.as_ref().map(|f| self.here.join(f));
-        let file = file.as_deref().map(Path::to_string_lossy);
-        let matches = |f: &&RuleFilter| f.matches(d, file.as_deref());
+        // The absolute path is made once, and only for a filter that names
+        // paths and the finding's rule: most findings meet none.
+        let file = OnceCell::new();
+        let path = || {
+            file.get_or_init(|| {
+                let path = d.file.as_ref().map(|f| self.here.join(f));
+                path.map(|p| p.to_string_lossy().into_owned())
+            })
+            .as_deref()
+        };
+        let matches = |f: &&RuleFilter| f.matches(d, path);
         self.filters.iter().rev().find(matches).map(|f| f.action)
     }
 }
