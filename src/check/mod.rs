@@ -179,46 +179,10 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
 /// without the checks that need a whole tree: for callers that hold
 /// locales of their own, such as an import weighing its writes.
 pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &Options) -> Report {
-    let allow = allowlist(options.facts);
-    let ref_catalog = Catalog::new(reference);
-    let catalogs: Vec<Option<Catalog>> = locales
-        .par_iter()
-        .map(|locale| (locale.tag != reference.tag).then(|| Catalog::new(locale)))
-        .collect();
-    let pairs = || locales.iter().copied().zip(&catalogs);
-    // What the tree's translators agree to keep ("Ctrl") is not untranslated.
-    let verbatim = match options.runs(text::RULES) {
-        true => verbatim::Verbatim::new(
-            &ref_catalog,
-            Some(language_of(reference)),
-            pairs().filter_map(|(l, c)| Some((l, c.as_ref()?))),
-        ),
-        false => verbatim::Verbatim::default(),
-    };
-    let reference_files = completeness::ReferenceFiles::new(reference);
-    let shared = Shared {
-        allow: &allow,
-        verbatim: &verbatim,
-        reference_files: &reference_files,
-    };
+    let context = Context::new(reference, options);
     // Locales are independent: check them on every core, report in tree order.
-    let results: Vec<_> = locales
-        .par_iter()
-        .zip(&catalogs)
-        .map(|(locale, catalog)| match catalog {
-            None => check_locale(locale, &ref_catalog, None, &shared, options),
-            Some(catalog) => {
-                let against = Some((reference, &ref_catalog));
-                check_locale(locale, catalog, against, &shared, options)
-            }
-        })
-        .collect();
-    let mut report = Report::default();
-    for (summary, found) in results {
-        report.summaries.push(summary);
-        report.diagnostics.extend(found);
-    }
-    report
+    let checked = locales.par_iter().map(|l| context.check(l)).collect();
+    context.finish(checked)
 }
 
 /// The allowlist of Latin phrases: technical tokens, plus names from the facts.
@@ -235,11 +199,75 @@ pub fn allowlist(facts: Option<&Facts>) -> Allowlist {
     Allowlist::new(codes.chain(facts.aliases.iter().map(|a| a.alias.clone())))
 }
 
-/// What the checks of every locale share: built once per run.
-struct Shared<'a> {
-    allow: &'a Allowlist,
-    verbatim: &'a verbatim::Verbatim<'a>,
-    reference_files: &'a completeness::ReferenceFiles<'a>,
+/// What the checks of every locale share, built once per run from the
+/// reference. A locale needs nothing from another: each can be checked,
+/// then dropped, before the next is read.
+pub(crate) struct Context<'r> {
+    reference: &'r Locale,
+    catalog: Catalog<'r>,
+    language: unic_langid::subtags::Language,
+    allow: Allowlist,
+    reference_files: completeness::ReferenceFiles<'r>,
+    options: &'r Options<'r>,
+}
+
+/// One locale's findings and counts, before the tree-wide verdicts.
+pub(crate) struct Checked {
+    tag: String,
+    is_reference: bool,
+    counts: completeness::Counts,
+    found: Vec<Diagnostic>,
+    /// `identical` findings by reference unit: see [`text::Found`].
+    identical: Vec<(usize, Diagnostic)>,
+    /// Which reference units it translates and keeps as they are.
+    marks: Option<verbatim::Marks>,
+}
+
+impl<'r> Context<'r> {
+    pub(crate) fn new(reference: &'r Locale, options: &'r Options<'r>) -> Self {
+        Context {
+            reference,
+            catalog: Catalog::new(reference),
+            language: language_of(reference),
+            allow: allowlist(options.facts),
+            reference_files: completeness::ReferenceFiles::new(reference),
+            options,
+        }
+    }
+
+    /// Every check of one locale (the reference's own included).
+    pub(crate) fn check(&self, locale: &Locale) -> Checked {
+        if locale.tag == self.reference.tag {
+            return check_locale(locale, &self.catalog, None, self);
+        }
+        let catalog = Catalog::new(locale);
+        check_locale(locale, &catalog, Some(&self.catalog), self)
+    }
+
+    /// The report: each locale's findings with the `identical` ones the
+    /// tree does not keep verbatim, sorted, and counted.
+    pub(crate) fn finish(&self, checked: Vec<Checked>) -> Report {
+        let marks = checked.iter().filter_map(|c| c.marks.as_ref());
+        let verbatim = verbatim::Verbatim::new(self.catalog.slots, marks);
+        let done: Vec<_> = checked
+            .into_par_iter()
+            .map(|mut c| {
+                let identical = c.identical.into_iter();
+                let kept = identical.filter(|(slot, _)| !verbatim.contains(*slot));
+                c.found.extend(kept.map(|(_, d)| d));
+                // In report order already: the final sort then merges
+                // sorted runs instead of ordering every finding on one core.
+                sort(&mut c.found);
+                (summary(&c.tag, c.is_reference, c.counts, &c.found), c.found)
+            })
+            .collect();
+        let mut report = Report::default();
+        for (summary, found) in done {
+            report.summaries.push(summary);
+            report.diagnostics.extend(found);
+        }
+        report
+    }
 }
 
 /// A reference folder that names no language (`templates`) is taken as English.
@@ -250,38 +278,41 @@ fn language_of(reference: &Locale) -> unic_langid::subtags::Language {
     }
 }
 
-/// Every check of one locale.
+/// Every check of one locale; `reference` is `None` for the reference itself.
 fn check_locale(
     locale: &Locale,
     catalog: &Catalog,
-    reference: Option<(&Locale, &Catalog)>,
-    shared: &Shared,
-    options: &Options,
-) -> (LocaleSummary, Vec<Diagnostic>) {
-    let allow = shared.allow;
+    reference: Option<&Catalog>,
+    context: &Context,
+) -> Checked {
+    let (allow, options) = (&context.allow, context.options);
     let tag = locale.tag.as_str();
     let one_bundle = options.facts.is_some();
-    let mut found = ids::check(locale, catalog, reference.map(|r| r.1), one_bundle);
+    let mut found = ids::check(locale, catalog, reference, one_bundle);
     found.extend(syntax_errors(locale));
-    found.extend(references::unknown_references(
-        tag,
-        catalog,
-        reference.map(|r| r.1),
-    ));
+    found.extend(references::unknown_references(tag, catalog, reference));
     found.extend(resolve::check(locale, catalog));
     found.extend(escapes::check(tag, catalog));
     if options.runs(plurals::RULES) {
         found.extend(plurals::check(tag, locale.tag.langid(), catalog));
     }
+    let mut identical = Vec::new();
+    // Only locales of another language tell what the tree keeps verbatim.
+    let counts_verbatim = reference.is_some() && locale.tag.langid().language != context.language;
+    let mut marks = (options.runs(text::RULES) && counts_verbatim)
+        .then(|| verbatim::Marks::new(context.catalog.slots));
     if options.runs(text::RULES) {
-        found.extend(text::check(
+        let reference_language = reference.map(|_| context.language);
+        let text = text::check(
             locale,
             catalog,
-            reference.map(|r| r.1),
-            reference.map(|r| language_of(r.0)),
+            reference,
+            reference_language,
             allow,
-            shared.verbatim,
-        ));
+            marks.as_mut(),
+        );
+        found.extend(text.found);
+        identical = text.identical;
     }
     if options.runs(terminology::RULES) {
         found.extend(terminology::check(locale, catalog, allow));
@@ -290,8 +321,9 @@ fn check_locale(
         found.extend(content::check(locale, catalog, facts, reference.is_none()));
     }
     let counts = match reference {
-        Some((_, ref_catalog)) => {
-            let (counts, gaps) = completeness::check(shared.reference_files, locale, options.scope);
+        Some(ref_catalog) => {
+            let (counts, gaps) =
+                completeness::check(&context.reference_files, locale, options.scope);
             found.extend(gaps);
             found.extend(references::variables(tag, ref_catalog, catalog));
             found.extend(repeats::check(tag, catalog, ref_catalog));
@@ -304,10 +336,14 @@ fn check_locale(
             ..Default::default()
         },
     };
-    // In report order already: the final sort then merges sorted runs
-    // instead of ordering every finding again on one core.
-    sort(&mut found);
-    (summary(tag, reference.is_none(), counts, &found), found)
+    Checked {
+        tag: tag.to_string(),
+        is_reference: reference.is_none(),
+        counts,
+        found,
+        identical,
+        marks,
+    }
 }
 
 fn syntax_errors(locale: &Locale) -> Vec<Diagnostic> {

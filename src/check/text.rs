@@ -5,7 +5,7 @@ use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
 use super::markup;
 use super::rule::Rule;
-use super::verbatim::Verbatim;
+use super::verbatim::Marks;
 use crate::source::Locale;
 use crate::source::catalog::Catalog;
 use crate::source::walk;
@@ -18,44 +18,60 @@ pub(crate) const RULES: &[Rule] = &[
     Rule::Markup,
 ];
 
-/// Lints every string of `catalog`; `reference` is `None` for the reference locale itself.
+/// What [`check`] found: findings, and `identical` ones with the
+/// reference unit they are about, which stand only if the tree does not
+/// keep that unit verbatim (known once every locale is checked).
+#[derive(Default)]
+pub(crate) struct Found {
+    pub(crate) found: Vec<Diagnostic>,
+    pub(crate) identical: Vec<(usize, Diagnostic)>,
+}
+
+/// Lints every string of `catalog`; `reference` is `None` for the reference
+/// locale itself. `marks` records which reference units the locale keeps
+/// as they are (for a locale of another language than the reference's).
 pub(crate) fn check(
     locale: &Locale,
     catalog: &Catalog,
     reference: Option<&Catalog>,
     reference_language: Option<unic_langid::subtags::Language>,
     allow: &Allowlist,
-    verbatim: &Verbatim<'_>,
-) -> Vec<Diagnostic> {
+    mut marks: Option<&mut Marks>,
+) -> Found {
     let tag = locale.tag.as_str();
     let langid = locale.tag.langid();
     let non_latin = reference.is_some() && lint::expects_non_latin(langid);
     // en-GB is en: text it keeps from en is not untranslated.
     let same_language = reference.is_some() && reference_language == Some(langid.language);
-    let mut found = Vec::new();
+    let mut out = Found::default();
     for entry in catalog.entries.values() {
         let ref_entry = reference.and_then(|r| r.get(&entry.key));
         // Text the reference says needs no translation (retired strings) may
         // stay as it is, or hold whatever the translator put there.
-        if ref_entry.is_some_and(|r| r.keep_as_is) {
-            continue;
-        }
+        let keep_as_is = ref_entry.is_some_and(|r| r.keep_as_is);
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;
             };
+            let ref_pattern = ref_entry.and_then(|r| r.pattern(unit));
+            let same = ref_pattern.is_some_and(|r| r == pattern);
+            let slot = ref_entry.and_then(|r| r.slot(unit));
+            if let (Some(marks), Some(slot)) = (marks.as_deref_mut(), slot) {
+                marks.record(slot, same);
+            }
+            if keep_as_is {
+                continue;
+            }
             let texts = walk::texts(pattern);
             let prose: Vec<_> = texts.iter().map(|t| markup::without_markup(t)).collect();
-            let ref_pattern = ref_entry.and_then(|r| r.pattern(unit));
             let ref_texts = ref_pattern.map(walk::texts).unwrap_or_default();
-            let mut warn = |rule, message: String, help: &str| {
-                found.push(
-                    Diagnostic::new(rule, message)
-                        .locale(tag)
-                        .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
-                        .help(help),
-                );
+            let finding = |rule, message: String, help: &str| {
+                Diagnostic::new(rule, message)
+                    .locale(tag)
+                    .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
+                    .help(help)
             };
+            let mut warn = |rule, message, help| out.found.push(finding(rule, message, help));
             let name = || entry.unit_name(unit);
             let mut doubled = prose.iter().flat_map(|t| lint::doubled_words(t));
             if let Some(double) = doubled.find(|d| !lint::grammatical_double(langid, d)) {
@@ -86,38 +102,39 @@ pub(crate) fn check(
                     "translate it; for a name that stays in Latin, see the latin-script allowlist in the README",
                 );
             }
-            let Some(ref_pattern) = ref_pattern else {
+            // A unit the reference lacks has no slot: nothing to compare with.
+            let Some(slot) = slot else {
                 continue;
             };
-            if pattern == ref_pattern
+            if same
                 && !same_language
                 && (non_latin || !short(&prose[0]))
                 && !technical(&prose[0])
                 && !allow.covers(&texts[0])
                 && !entry.is_term()
-                && !verbatim.contains(&entry.key, unit)
             {
-                warn(
+                let identical = finding(
                     Rule::Identical,
                     format!("{} is identical to the reference", name()),
                     "translate it, or confirm it stays the same in this language",
                 );
+                out.identical.push((slot, identical));
             }
             let ref_tags = markup::markup_tags(&ref_texts[0]);
             let tags = markup::markup_tags(&texts[0]);
             if tags != ref_tags {
-                warn(
+                out.found.push(finding(
                     Rule::Markup,
                     format!(
                         "{} has markup {tags:?}, the reference has {ref_tags:?}",
                         name()
                     ),
                     "keep the same tags as the reference, in an order the language needs",
-                );
+                ));
             }
         }
     }
-    found
+    out
 }
 
 /// Text of one or two words ("OK", "Email", "GitHub") is often the same in

@@ -2,85 +2,68 @@
 //! ("Ctrl", "Shift", "LaTeX"): key names, product names and notation that
 //! the translators agree stay the same, so one locale keeping them is not
 //! text left untranslated.
-
-use std::sync::{Mutex, PoisonError};
-
-use rustc_hash::FxHashMap;
-use unic_langid::subtags::Language;
-
-use crate::source::Locale;
-use crate::source::catalog::Catalog;
+//!
+//! Each locale marks, while its own checks run, which of the reference's
+//! units it translates and which it keeps as they are; the marks are summed
+//! once every locale is done. No locale needs another's text, so a locale
+//! can be checked and dropped before the next is read.
 
 /// Fewer locales than this keeping a string are no agreement.
 const MIN_KEEPING: usize = 3;
 
-/// A unit: the entry's key and the attribute, borrowed from the reference.
-type Unit<'a> = (&'a str, Option<&'a str>);
+const HAS: u8 = 1;
+const SAME: u8 = 2;
 
-/// The units the tree's translators keep verbatim, decided when a check
-/// first asks: only units a locale leaves identical are ever asked about,
-/// and counting every unit of every locale up front cost a tenth of a run.
-#[derive(Default)]
-pub(crate) struct Verbatim<'r> {
-    reference: Option<&'r Catalog<'r>>,
-    others: Vec<&'r Catalog<'r>>,
-    decided: Mutex<FxHashMap<Unit<'r>, bool>>,
-}
+/// One locale's marks over the reference's units ([`Entry::slot`]).
+///
+/// [`Entry::slot`]: crate::source::catalog::Entry::slot
+pub(crate) struct Marks(Vec<u8>);
 
-impl<'r> Verbatim<'r> {
-    /// Over `locales`, leaving out those of the reference's own language
-    /// (en-GB for en): they keep its text anyway and are not counted.
-    pub(crate) fn new(
-        reference: &'r Catalog<'r>,
-        language: Option<Language>,
-        locales: impl IntoIterator<Item = (&'r Locale, &'r Catalog<'r>)>,
-    ) -> Self {
-        let others = locales
-            .into_iter()
-            .filter(|(l, _)| Some(l.tag.langid().language) != language)
-            .map(|(_, catalog)| catalog)
-            .collect();
-        Verbatim {
-            reference: Some(reference),
-            others,
-            decided: Mutex::default(),
-        }
+impl Marks {
+    pub(crate) fn new(slots: usize) -> Self {
+        Marks(vec![0; slots])
     }
 
-    /// Whether the tree keeps this unit as the reference writes it: at
-    /// least half of the locales that translate it, and at least three,
-    /// write it exactly as the reference does.
-    pub(crate) fn contains(&self, key: &str, unit: Option<&str>) -> bool {
-        let Some(entry) = self.reference.and_then(|r| r.get(key)) else {
-            return false;
-        };
-        let attribute = match unit {
-            Some(name) => match entry.attribute(name) {
-                Some(a) => Some(a.id.name),
-                None => return false,
-            },
-            None => None,
-        };
-        let Some(ours) = entry.pattern(attribute) else {
-            return false;
-        };
-        let mut decided = self.decided.lock().unwrap_or_else(PoisonError::into_inner);
-        *decided.entry((&entry.key, attribute)).or_insert_with(|| {
-            let theirs = self
-                .others
-                .iter()
-                .filter_map(|c| c.get(key)?.pattern(attribute));
-            let (keeping, all) =
-                theirs.fold((0, 0), |(k, a), p| (k + usize::from(p == ours), a + 1));
-            keeping >= MIN_KEEPING && 2 * keeping >= all
-        })
+    /// The locale has the reference's unit `slot`, written as the reference writes it or not.
+    pub(crate) fn record(&mut self, slot: usize, same: bool) {
+        if let Some(mark) = self.0.get_mut(slot) {
+            *mark = HAS | if same { SAME } else { 0 };
+        }
+    }
+}
+
+/// Per reference unit, how many locales translate it and how many keep it.
+#[derive(Default)]
+pub(crate) struct Verbatim(Vec<(u32, u32)>);
+
+impl Verbatim {
+    /// Sums the marks of the locales that count: those not of the
+    /// reference's own language (en-GB keeps en's text anyway).
+    pub(crate) fn new<'m>(slots: usize, marks: impl IntoIterator<Item = &'m Marks>) -> Self {
+        let mut counts = vec![(0, 0); slots];
+        for Marks(marks) in marks {
+            for (count, &mark) in counts.iter_mut().zip(marks) {
+                count.0 += u32::from(mark & HAS != 0);
+                count.1 += u32::from(mark & SAME != 0);
+            }
+        }
+        Verbatim(counts)
+    }
+
+    /// Whether the tree keeps the unit as the reference writes it: at least
+    /// half of the locales that translate it, and at least three, write it
+    /// exactly as the reference does.
+    pub(crate) fn contains(&self, slot: usize) -> bool {
+        self.0
+            .get(slot)
+            .is_some_and(|&(all, keeping)| keeping as usize >= MIN_KEEPING && 2 * keeping >= all)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::source::FtlFile;
+    use crate::check::{Options, Rule, check_locales};
+    use crate::source::{FtlFile, Locale};
 
     fn locale(tag: &str, ftl: &str) -> Locale {
         let file = FtlFile::parse("main.ftl".as_ref(), "main.ftl".into(), ftl.into()).unwrap();
@@ -93,27 +76,38 @@ mod tests {
         }
     }
 
+    /// `identical` findings of `ko` when checked with `others`.
+    fn identical_in_ko(others: &[(&str, &str)]) -> Vec<String> {
+        let en = locale("en", "ctrl = Ctrl\nsave = Save\n");
+        let mut locales = vec![locale("ko", "ctrl = Ctrl\nsave = Save\n")];
+        locales.extend(others.iter().map(|(t, f)| locale(t, f)));
+        let all: Vec<&Locale> = std::iter::once(&en).chain(&locales).collect();
+        let options = Options {
+            reference: "en",
+            facts: None,
+            lint: true,
+            scope: None,
+        };
+        let report = check_locales(&en, &all, &options);
+        let ko = report.diagnostics.iter();
+        ko.filter(|d| d.rule == Rule::Identical && d.locale.as_deref() == Some("ko"))
+            .map(|d| d.key.clone().unwrap_or_default())
+            .collect()
+    }
+
     /// Anki: 41 of 45 locales keep `keyboard-ctrl = Ctrl`; "Save" is kept by one.
     #[test]
     fn what_most_translators_keep_is_verbatim() {
-        let en = locale("en", "ctrl = Ctrl\nsave = Save\n");
-        let translations = [
+        let others = [
             ("de", "ctrl = Strg\nsave = Speichern\n"),
             ("fr", "ctrl = Ctrl\nsave = Enregistrer\n"),
             ("ru", "ctrl = Ctrl\nsave = Сохранить\n"),
             ("uk", "ctrl = Ctrl\nsave = Зберегти\n"),
-            ("ko", "ctrl = Ctrl\nsave = Save\n"),
             ("en-GB", "ctrl = Ctrl\nsave = Save\n"),
         ];
-        let locales: Vec<Locale> = translations.iter().map(|(t, f)| locale(t, f)).collect();
-        let catalogs: Vec<Catalog> = locales.iter().map(Catalog::new).collect();
-        let english = Some(en.tag.langid().language);
-        let reference = Catalog::new(&en);
-        let verbatim = Verbatim::new(&reference, english, locales.iter().zip(&catalogs));
-        assert!(verbatim.contains("ctrl", None));
-        assert!(!verbatim.contains("save", None));
+        assert_eq!(identical_in_ko(&others), ["save"]);
         // Two locales are no agreement, and en-GB does not count.
-        let few = Verbatim::new(&reference, english, locales[4..].iter().zip(&catalogs[4..]));
-        assert!(!few.contains("ctrl", None));
+        let few = [others[2], others[4]];
+        assert_eq!(identical_in_ko(&few), ["ctrl", "save"]);
     }
 }

@@ -27,6 +27,9 @@ pub(crate) struct Entry<'a> {
     /// leave the text as it is ("## NO NEED TO TRANSLATE. This text is no
     /// longer used"): what a translation holds there is no text finding.
     pub(crate) keep_as_is: bool,
+    /// Where its units start in the catalog's dense numbering of units
+    /// (value, then each attribute by position); first definitions only.
+    slot: usize,
 }
 
 /// Below this many attributes a scan is cheaper than a map.
@@ -38,10 +41,25 @@ impl Entry<'_> {
     }
 
     pub(crate) fn attribute(&self, name: &str) -> Option<&Attribute<&str>> {
+        self.attribute_index(name).map(|i| &self.attributes[i])
+    }
+
+    /// Position of the first attribute named `name`.
+    fn attribute_index(&self, name: &str) -> Option<usize> {
         match &self.by_name {
-            Some(index) => index.get(name).map(|&i| &self.attributes[i]),
-            None => self.attributes.iter().find(|a| a.id.name == name),
+            Some(index) => index.get(name).copied(),
+            None => self.attributes.iter().position(|a| a.id.name == name),
         }
+    }
+
+    /// The number of a unit this entry has among its catalog's units
+    /// ([`Catalog::slots`]), so that per-unit tallies need no keys.
+    pub(crate) fn slot(&self, unit: Option<&str>) -> Option<usize> {
+        let at = match unit {
+            None => self.value.map(|_| 0)?,
+            Some(name) => 1 + self.attribute_index(name)?,
+        };
+        Some(self.slot + at)
     }
 
     /// The pattern of the value (`None`) or of an attribute.
@@ -88,17 +106,22 @@ pub(crate) struct Catalog<'a> {
     pub(crate) entries: HashMap<Cow<'a, str>, Entry<'a>>,
     /// Later definitions of ids already in `entries`, in file order.
     pub(crate) duplicates: Vec<Entry<'a>>,
+    /// How many unit numbers [`Entry::slot`] hands out.
+    pub(crate) slots: usize,
 }
 
 impl<'a> Catalog<'a> {
     pub(crate) fn new(locale: &'a Locale) -> Self {
         let mut entries: HashMap<Cow<'a, str>, Entry<'a>> = HashMap::default();
         let mut duplicates = Vec::new();
+        let mut slots = 0;
         for file in &locale.files {
-            for entry in file_entries(file) {
+            for mut entry in file_entries(file) {
                 if entries.contains_key(&entry.key) {
                     duplicates.push(entry);
                 } else {
+                    entry.slot = slots;
+                    slots += 1 + entry.attributes.len();
                     entries.insert(entry.key.clone(), entry);
                 }
             }
@@ -106,6 +129,7 @@ impl<'a> Catalog<'a> {
         Catalog {
             entries,
             duplicates,
+            slots,
         }
     }
 
@@ -209,6 +233,7 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
         offset,
         by_name,
         keep_as_is: false,
+        slot: 0,
     })
 }
 
