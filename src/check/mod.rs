@@ -156,14 +156,9 @@ impl Report {
 
 /// Runs every check on `tree`.
 pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
-    let reference = tree.locale(options.reference).ok_or_else(|| {
-        Error::Usage(format!(
-            "the reference locale `{}` is not in {}; available: {}",
-            options.reference,
-            tree.root.display(),
-            tree.tags()
-        ))
-    })?;
+    let reference = tree
+        .locale(options.reference)
+        .ok_or_else(|| no_reference(options.reference, &tree.root, &tree.tags()))?;
     let mut report = Report::default();
     if let Some(facts) = options.facts {
         report.diagnostics.extend(content::locales(tree, facts));
@@ -183,6 +178,35 @@ pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &O
     // Locales are independent: check them on every core, report in tree order.
     let checked = locales.par_iter().map(|l| context.check(l)).collect();
     context.finish(checked)
+}
+
+/// Like [`check_locales`], for locales read only when their turn comes:
+/// `load(i)` reads the `i`-th of `count` (`None` for the reference, loaded
+/// already), and each is dropped once checked. Memory holds the reference
+/// and a locale per core, however many locales the tree has.
+pub(crate) fn check_each(
+    reference: &Locale,
+    count: usize,
+    load: impl Fn(usize) -> Option<Locale> + Sync,
+    options: &Options,
+) -> Report {
+    let context = Context::new(reference, options);
+    let checked = (0..count)
+        .into_par_iter()
+        .map(|i| match load(i) {
+            Some(locale) => context.check(&locale),
+            None => context.check(reference),
+        })
+        .collect();
+    context.finish(checked)
+}
+
+/// The reference locale asked for is not among the locales `available`.
+pub(crate) fn no_reference(reference: &str, root: &std::path::Path, available: &str) -> Error {
+    Error::Usage(format!(
+        "the reference locale `{reference}` is not in {}; available: {available}",
+        root.display()
+    ))
 }
 
 /// The allowlist of Latin phrases: technical tokens, plus names from the facts.

@@ -2,13 +2,13 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use crate::check::{self, Options, Report, Rule, Severity};
 use crate::cli::{REFERENCE, ValidateArgs, ValidateFormat};
 use crate::config::{self, Project, RuleFilters};
 use crate::error::{EXIT_FINDINGS, EXIT_OK, Error, Result};
-use crate::source::{self, LocaleTag, LocaleTree, Origins};
+use crate::source::origin::Origin;
+use crate::source::tree::TreePlan;
+use crate::source::{self, LocaleTag, Origins};
 use crate::{pipeline, report};
 
 pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
@@ -27,13 +27,19 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
         (None, Some(facts)) => facts.reference().tag.to_string(),
         (None, None) => REFERENCE.to_string(),
     };
-    let tree = load_tree(&origins, &args.only, &reference)?;
+    let tags = locale_tags(&args.only, &reference)?;
     let options = Options {
         reference: &reference,
         facts: facts.as_ref(),
         lint: true,
         scope: None,
     };
+    let progress = report::Progress::new("Parsing");
+    let progress = |done, total| progress.update(done, total);
+    if let (None, Origin::Folder(root)) = (&facts, &origins.locales) {
+        return finish(args, check_streamed(root, &tags, &options, &progress)?);
+    }
+    let tree = origins.tree(&tags, &progress)?;
     let mut checked = check::check(&tree, &options)?;
     // Pages are rendered only from sources without errors, as build would.
     if let Some(facts) = &facts
@@ -42,6 +48,31 @@ pub(crate) fn run(args: &ValidateArgs) -> Result<u8> {
         checked.extend(pipeline::lint_pages(&tree, facts, &checked)?);
     }
     finish(args, checked)
+}
+
+/// A tree checked without statusdb's facts (a stranger's), one locale at a
+/// time: only the reference and a locale per core are in memory at once.
+fn check_streamed(
+    root: &Path,
+    tags: &[LocaleTag],
+    options: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Report> {
+    let plan = TreePlan::new(root, tags)?;
+    let at = plan.tags().position(|t| t.as_str() == options.reference);
+    let Some(at) = at else {
+        let tags: Vec<&str> = plan.tags().map(LocaleTag::as_str).collect();
+        return Err(check::no_reference(
+            options.reference,
+            root,
+            &tags.join(", "),
+        ));
+    };
+    let reference = plan.load(at, true, progress);
+    // Each locale's files on one core: a core per locale keeps one locale
+    // per core in memory.
+    let load = |i| (i != at).then(|| plan.load(i, false, progress));
+    Ok(check::check_each(&reference, plan.len(), load, options))
 }
 
 /// Prints the report and gives the exit code.
@@ -112,43 +143,40 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
     // Before the checks: a mistake in the config should not wait for them.
     let filters = RuleFilters::new(&project)?;
     let root = project.config.root.clone();
+    let locales = project
+        .locales
+        .iter()
+        .map(|plan| Ok((LocaleTag::folder(&plan.locale).map_err(Error::Usage)?, plan)))
+        .collect::<Result<Vec<_>>>()?;
     let reference = source::tree::load_files(
         project.reference.clone(),
         root.clone(),
         &project.reference_files(),
+        true,
     );
-    // Locales load on every core: a project may keep one file per locale.
-    let translated: Vec<Result<_>> = project
-        .locales
-        .par_iter()
-        .map(|plan| {
-            let files: Vec<(PathBuf, String)> = plan
-                .files
-                .iter()
-                .filter(|f| f.l10n.is_file())
-                .map(|f| (config::shown(&f.l10n), f.rel.clone()))
-                .collect();
-            let tag = LocaleTag::folder(&plan.locale).map_err(Error::Usage)?;
-            Ok(source::tree::load_files(tag, root.clone(), &files))
-        })
-        .collect();
-    let mut locales = vec![reference];
-    for locale in translated {
-        locales.push(locale?);
-    }
-    let folders = locales.iter().map(|l| l.tag.clone()).collect();
-    let tree = LocaleTree {
-        root,
-        locales,
-        folders,
-    };
     let options = Options {
         reference: project.reference.as_str(),
         facts: None,
         lint: true,
         scope: Some(&project),
     };
-    let mut checked = check::check(&tree, &options)?;
+    // The reference first, then the locales in the config's order, each
+    // read when its turn comes (a project may keep one file per locale).
+    let translated = |i: usize| {
+        let (tag, plan) = locales.get(i.checked_sub(1)?)?;
+        let present = plan.files.iter().filter(|f| f.l10n.is_file());
+        let files: Vec<_> = present
+            .map(|f| (config::shown(&f.l10n), f.rel.clone()))
+            .collect();
+        Some(source::tree::load_files(
+            tag.clone(),
+            root.clone(),
+            &files,
+            false,
+        ))
+    };
+    let count = 1 + locales.len();
+    let mut checked = check::check_each(&reference, count, translated, &options);
     checked.skipped_files = project.skipped();
     for (name, action) in &project.config.settings.rules {
         let rule: Rule = name.parse().map_err(|why| {
@@ -170,7 +198,8 @@ fn is_own_locales(dir: &Path) -> bool {
     same(dir, Path::new("locales")) && Path::new("data").is_dir()
 }
 
-fn load_tree(origins: &Origins, only: &[String], reference: &str) -> Result<LocaleTree> {
+/// The locales `--only` asks for, with the reference; none for all.
+fn locale_tags(only: &[String], reference: &str) -> Result<Vec<LocaleTag>> {
     let mut tags = only
         .iter()
         .map(|t| t.parse::<LocaleTag>().map_err(|why| not_a_tag(t, why)))
@@ -182,8 +211,7 @@ fn load_tree(origins: &Origins, only: &[String], reference: &str) -> Result<Loca
                 .map_err(|why| Error::Usage(format!("--reference: {why}")))?,
         );
     }
-    let progress = report::Progress::new("Parsing");
-    origins.tree(&tags, &|done, total| progress.update(done, total))
+    Ok(tags)
 }
 
 /// A folder given where a locale belongs is the likeliest slip of a new

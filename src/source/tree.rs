@@ -89,59 +89,113 @@ pub(crate) fn load_with_progress(
     only: &[LocaleTag],
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Result<LocaleTree> {
-    let dirs = locale_dirs(root, only.is_empty())?;
-    let folders: Vec<LocaleTag> = dirs.iter().map(|(tag, _)| tag.clone()).collect();
-    ensure_present(root, &folders, only)?;
-    let mut jobs = Vec::new();
-    for (tag, dir) in dirs
-        .into_iter()
-        .filter(|(tag, _)| only.is_empty() || only.contains(tag))
-    {
-        let paths = collect_ftl(&dir)?;
-        jobs.push((tag, dir, paths));
+    let plan = TreePlan::new(root, only)?;
+    let locales = (0..plan.len())
+        .map(|at| plan.load(at, true, progress))
+        .collect();
+    Ok(LocaleTree::sorted(root, locales, plan.folders))
+}
+
+/// A tree's locale folders and their files, found but not read yet: a
+/// command that checks one locale at a time reads each when its turn comes.
+pub(crate) struct TreePlan {
+    /// Every locale folder of the tree, loaded or not.
+    pub(crate) folders: Vec<LocaleTag>,
+    /// The locales to load, in tag order, with their `.ftl` files.
+    locales: Vec<(LocaleTag, PathBuf, Vec<PathBuf>)>,
+    total: usize,
+    done: AtomicUsize,
+}
+
+impl TreePlan {
+    /// The locales under `root`: all of them, or only those in `only`.
+    pub(crate) fn new(root: &Path, only: &[LocaleTag]) -> Result<Self> {
+        let dirs = locale_dirs(root, only.is_empty())?;
+        let folders: Vec<LocaleTag> = dirs.iter().map(|(tag, _)| tag.clone()).collect();
+        ensure_present(root, &folders, only)?;
+        let mut locales = Vec::new();
+        for (tag, dir) in dirs
+            .into_iter()
+            .filter(|(tag, _)| only.is_empty() || only.contains(tag))
+        {
+            let paths = collect_ftl(&dir)?;
+            locales.push((tag, dir, paths));
+        }
+        locales.sort_by(|a, b| a.0.cmp(&b.0));
+        let total = locales.iter().map(|(_, _, paths)| paths.len()).sum();
+        Ok(TreePlan {
+            folders,
+            locales,
+            total,
+            done: AtomicUsize::new(0),
+        })
     }
-    let total: usize = jobs.iter().map(|(_, _, paths)| paths.len()).sum();
-    let done = AtomicUsize::new(0);
-    let parse = |dir: &Path, path: &PathBuf| {
-        let file = read_file(dir, path);
-        progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-        file
-    };
-    let mut locales = Vec::new();
-    for (tag, dir, paths) in jobs {
-        let parsed: Vec<Result<FtlFile>> = paths.par_iter().map(|p| parse(&dir, p)).collect();
+
+    pub(crate) fn len(&self) -> usize {
+        self.locales.len()
+    }
+
+    pub(crate) fn tags(&self) -> impl Iterator<Item = &LocaleTag> {
+        self.locales.iter().map(|(tag, _, _)| tag)
+    }
+
+    /// Reads and parses the locale at `at` (in tag order), its files on
+    /// every core when `parallel`, calling `progress(files_parsed, total)`
+    /// over the whole plan.
+    pub(crate) fn load(
+        &self,
+        at: usize,
+        parallel: bool,
+        progress: &(dyn Fn(usize, usize) + Sync),
+    ) -> Locale {
+        let (tag, dir, paths) = &self.locales[at];
+        let parse = |path: &PathBuf| {
+            let file = read_file(dir, path);
+            progress(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
+            file
+        };
+        let parsed: Vec<Result<FtlFile>> = match parallel {
+            true => paths.par_iter().map(parse).collect(),
+            false => paths.iter().map(parse).collect(),
+        };
         let (mut files, mut broken) = (Vec::new(), Vec::new());
         for (path, result) in paths.iter().zip(parsed) {
             match result {
                 Ok(file) => files.push(file),
-                Err(err) => broken.push(broken_file(&dir, path, err)),
+                Err(err) => broken.push(broken_file(dir, path, err)),
             }
         }
-        let glossary = glossary::load(&dir).unwrap_or_else(|err| {
-            broken.push(broken_file(&dir, &dir.join(GLOSSARY_FILE), err));
+        let glossary = glossary::load(dir).unwrap_or_else(|err| {
+            broken.push(broken_file(dir, &dir.join(GLOSSARY_FILE), err));
             None
         });
-        locales.push(Locale {
-            tag,
-            dir,
+        Locale {
+            tag: tag.clone(),
+            dir: dir.clone(),
             files,
             broken,
             glossary,
-        });
+        }
     }
-    Ok(LocaleTree::sorted(root, locales, folders))
 }
 
 /// One locale from files named one by one, each with the key it pairs up
-/// by (e.g. a project configuration's plan); parsed in parallel.
-pub fn load_files(tag: LocaleTag, dir: PathBuf, files: &[(PathBuf, String)]) -> Locale {
-    let parsed: Vec<_> = files
-        .par_iter()
-        .map(|(path, rel)| match fs::read(path) {
-            Ok(bytes) => FtlFile::parse(path, rel.clone(), bytes),
-            Err(e) => Err(Error::io("read", path, e)),
-        })
-        .collect();
+/// by (e.g. a project configuration's plan); parsed on every core when
+/// `parallel`.
+pub fn load_files(
+    tag: LocaleTag,
+    dir: PathBuf,
+    files: &[(PathBuf, String)],
+    parallel: bool,
+) -> Locale {
+    let parse = |(path, rel): &(PathBuf, String)| match fs::read(path) {
+        Ok(bytes) => FtlFile::parse(path, rel.clone(), bytes),
+        Err(e) => Err(Error::io("read", path, e)),
+    };
+    let parsed: Vec<_> = match parallel {
+        true => files.par_iter().map(parse).collect(),
+        false => files.iter().map(parse).collect(),
+    };
     let (mut ok, mut broken) = (Vec::new(), Vec::new());
     for ((path, rel), result) in files.iter().zip(parsed) {
         match result {
