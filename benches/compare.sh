@@ -7,7 +7,8 @@
 # validate: statusdb validate vs compare-locales (pip), same tree.
 # build:    statusdb build vs a straightforward Python build (fluent.syntax +
 #           sqlite3, one row per message) and the floor (benches/floor.rs:
-#           parse the same files and insert the same rows, no checks).
+#           parse the same files one at a time and insert the same rows, no
+#           checks), time and peak memory.
 # real trees: validate with each project's own configuration vs
 #           compare-locales on the same config, for the trees of
 #           ../shared/corpora (CORPORA=DIR names another folder, CORPORA=
@@ -31,8 +32,8 @@ measure() { python3 benches/measure.py "$runs" -- "$@"; }
 ratio() { python3 -c "print(f'{$1/$2:.1f}')"; }
 mib() { python3 -c "print(f'{$1/1048576:.0f}')"; }
 
-printf '| messages x 4 locales | input MiB | statusdb validate s | compare-locales s | ratio | statusdb build s | Python build s | ratio | floor s | build/floor | statusdb peak MiB (validate / build) |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| messages x 4 locales | input MiB | statusdb validate s | compare-locales s | ratio | statusdb build s | Python build s | ratio | floor s | build/floor | statusdb peak MiB (validate / build) | peak/input (validate / build) | floor peak MiB | build/floor memory |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 for n in $sizes; do
     t="$work/t$n" c="$work/c$n"
     "$bin/examples/gen_corpus" --messages "$n" --locales ru,de,fr --out "$t" > /dev/null
@@ -43,10 +44,11 @@ for n in $sizes; do
     r=$(measure "$venv/bin/compare-locales" --return-zero --json "$work/cl.json" "$t/locales/l10n.toml" "$t/locales" ru de fr); read -r cl _ <<< "$r"
     r=$(measure "$bin/statusdb" build --locales "$c/locales" --data "$c/data" --out "$work/s.sqlite"); read -r sb sb_mem <<< "$r"
     r=$(measure "$venv/bin/python" benches/python_build.py "$c/locales" "$work/p.sqlite"); read -r pb _ <<< "$r"
-    r=$(measure "$bin/examples/floor" "$c/locales" "$c/data" "$work/f.sqlite"); read -r fl _ <<< "$r"
-    printf '| %s | %s | %s | %s | %sx | %s | %s | %sx | %s | %s | %s / %s |\n' \
+    r=$(measure "$bin/examples/floor" "$c/locales" "$c/data" "$work/f.sqlite"); read -r fl fl_mem <<< "$r"
+    printf '| %s | %s | %s | %s | %sx | %s | %s | %sx | %s | %s | %s / %s | %sx / %sx | %s | %sx |\n' \
         "$n" "$(mib "$bytes")" "$sv" "$cl" "$(ratio "$cl" "$sv")" "$sb" "$pb" "$(ratio "$pb" "$sb")" \
-        "$fl" "$(ratio "$sb" "$fl")" "$(mib "$sv_mem")" "$(mib "$sb_mem")"
+        "$fl" "$(ratio "$sb" "$fl")" "$(mib "$sv_mem")" "$(mib "$sb_mem")" \
+        "$(ratio "$sv_mem" "$bytes")" "$(ratio "$sb_mem" "$bytes")" "$(mib "$fl_mem")" "$(ratio "$sb_mem" "$fl_mem")"
 done
 
 corpora=${CORPORA-../shared/corpora}

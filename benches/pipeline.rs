@@ -22,6 +22,55 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() {
     divan::main();
+    if asked_for("check_over_parse") {
+        check_over_parse();
+    }
+}
+
+/// Whether `name` runs: no filter was given, or one matches it as divan's do.
+fn asked_for(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+}
+
+/// Every check together against reading and parsing the same files (issue
+/// 15's target: at most 3x), medians of five runs of each, printed after
+/// divan's table because divan reports times, not ratios.
+fn check_over_parse() {
+    println!("\ncheck_over_parse (checks / read and parse, median of 5; target at most 3x)");
+    for messages in SIZES {
+        let root = corpus(messages, true);
+        let parse = median(|| drop(load(&root)));
+        let tree = load(&root);
+        let check = median(|| drop(validate_tree(&tree)));
+        let ratio = check.as_secs_f64() / parse.as_secs_f64();
+        println!("  {messages:>7} x 4: parse {parse:>10.2?}, checks {check:>10.2?}, {ratio:.1}x");
+    }
+}
+
+fn median(mut run: impl FnMut()) -> std::time::Duration {
+    let mut times: Vec<_> = (0..5)
+        .map(|_| {
+            let started = std::time::Instant::now();
+            run();
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[2]
+}
+
+fn validate_tree(tree: &tree::LocaleTree) -> check::Report {
+    let options = Options {
+        reference: "en",
+        facts: None,
+        lint: true,
+        scope: None,
+    };
+    check::check(tree, &options).expect("the reference exists")
 }
 
 /// The tree for `messages`, generated on first use.
@@ -53,18 +102,7 @@ fn parse(bencher: Bencher, messages: usize) {
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
 fn validate(bencher: Bencher, messages: usize) {
     let tree = load(&corpus(messages, true));
-    bencher.bench(|| {
-        check::check(
-            &tree,
-            &Options {
-                reference: "en",
-                facts: None,
-                lint: true,
-                scope: None,
-            },
-        )
-        .expect("the reference exists")
-    });
+    bencher.bench(|| validate_tree(&tree));
 }
 
 #[divan::bench(args = SIZES, sample_count = 5, sample_size = 1)]
