@@ -63,7 +63,7 @@ pub(crate) fn check(
 
 fn unknown_codes(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         let codes = match (
             model::parse_code_id(&entry.key),
             model::parse_pair_id(&entry.key),

@@ -9,7 +9,7 @@ use crate::source::walk;
 /// Every escape that does not give a character other than NUL.
 pub fn check(tag: &str, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;

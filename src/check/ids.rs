@@ -46,7 +46,7 @@ fn same_layout(reference: &Catalog, first: &Entry, again: &Entry) -> bool {
 /// Fluent keeps terms apart from messages, but fluent-rs stores both under
 /// one name, so `-x` and `x` cannot both be formatted.
 fn clashes<'a>(locale: &'a Locale, catalog: &'a Catalog) -> impl Iterator<Item = Diagnostic> + 'a {
-    let terms = catalog.entries.values().filter(|e| e.is_term());
+    let terms = catalog.entries().filter(|e| e.is_term());
     let clashing = terms.filter_map(|t| Some((t, catalog.get(&t.key[1..])?)));
     clashing.map(|(term, message)| {
         let (line, col) = message.file.position(message.offset);

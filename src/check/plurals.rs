@@ -62,7 +62,7 @@ pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -
         return Vec::new();
     };
     let mut found = Vec::new();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;

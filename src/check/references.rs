@@ -16,7 +16,7 @@ pub(crate) fn unknown_references(
     reference: Option<&Catalog>,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;
@@ -64,7 +64,7 @@ fn resolves(catalog: &Catalog, name: &str) -> bool {
 /// Variables the translation adds (errors) or drops (warnings), per unit.
 pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for entry in catalog.entries.values().filter(|e| !e.is_term()) {
+    for entry in catalog.entries().filter(|e| !e.is_term()) {
         // A string the reference says needs no translation is never shown.
         let Some(ref_entry) = reference.get(&entry.key).filter(|r| !r.keep_as_is) else {
             continue;

@@ -15,7 +15,7 @@ use crate::source::walk;
 
 pub(crate) fn check(tag: &str, catalog: &Catalog, reference: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         if reference.get(&entry.key).is_none() {
             continue;
         }

@@ -15,7 +15,7 @@ use crate::source::catalog::Catalog;
 pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
     let bundle = locale.bundle();
     let mut found = Vec::new();
-    for entry in catalog.entries.values().filter(|e| !e.is_term()) {
+    for entry in catalog.entries().filter(|e| !e.is_term()) {
         if !bundle.has_message(&entry.key) {
             continue;
         }

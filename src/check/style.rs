@@ -107,7 +107,7 @@ fn plain(pattern: &Pattern<&str>) -> Option<String> {
 
 pub(crate) fn check(tag: &str, catalog: &Catalog, reference: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for entry in catalog.entries.values().filter(|e| !e.is_term()) {
+    for entry in catalog.entries().filter(|e| !e.is_term()) {
         let Some(ref_entry) = reference.get(&entry.key) else {
             continue;
         };

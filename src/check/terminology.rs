@@ -24,7 +24,7 @@ pub(crate) fn check(locale: &Locale, catalog: &Catalog, allow: &Allowlist) -> Ve
     };
     let glossary_path = locale.dir.join(GLOSSARY_FILE);
     let mut found = Vec::new();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         for unit in entry.units() {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;

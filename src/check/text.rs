@@ -44,7 +44,7 @@ pub(crate) fn check(
     // en-GB is en: text it keeps from en is not untranslated.
     let same_language = reference.is_some() && reference_language == Some(langid.language);
     let mut out = Found::default();
-    for entry in catalog.entries.values() {
+    for entry in catalog.entries() {
         let ref_entry = reference.and_then(|r| r.get(&entry.key));
         // Text the reference says needs no translation (retired strings) may
         // stay as it is, or hold whatever the translator put there.

@@ -100,10 +100,13 @@ impl Entry<'_> {
     }
 }
 
-/// Every entry of one locale, keyed by `Entry::key`; the first definition
-/// wins. Unordered: findings are sorted when reported.
+/// Every entry of one locale by `Entry::key`; the first definition wins.
 pub(crate) struct Catalog<'a> {
-    pub(crate) entries: HashMap<Cow<'a, str>, Entry<'a>>,
+    /// First definitions in file order, the order their ASTs lie in
+    /// memory: the checks walk them all, and hash order made each entry a
+    /// cache miss (a tenth of a run at a million messages).
+    entries: Vec<Entry<'a>>,
+    index: HashMap<Cow<'a, str>, usize>,
     /// Later definitions of ids already in `entries`, in file order.
     pub(crate) duplicates: Vec<Entry<'a>>,
     /// How many unit numbers [`Entry::slot`] hands out.
@@ -112,34 +115,41 @@ pub(crate) struct Catalog<'a> {
 
 impl<'a> Catalog<'a> {
     pub(crate) fn new(locale: &'a Locale) -> Self {
-        let mut entries: HashMap<Cow<'a, str>, Entry<'a>> = HashMap::default();
-        let mut duplicates = Vec::new();
+        let mut index: HashMap<Cow<'a, str>, usize> = HashMap::default();
+        let (mut entries, mut duplicates) = (Vec::new(), Vec::new());
         let mut slots = 0;
         for file in &locale.files {
             for mut entry in file_entries(file) {
-                if entries.contains_key(&entry.key) {
+                if index.contains_key(&entry.key) {
                     duplicates.push(entry);
                 } else {
                     entry.slot = slots;
                     slots += 1 + entry.attributes.len();
-                    entries.insert(entry.key.clone(), entry);
+                    index.insert(entry.key.clone(), entries.len());
+                    entries.push(entry);
                 }
             }
         }
         Catalog {
             entries,
+            index,
             duplicates,
             slots,
         }
     }
 
     pub(crate) fn get(&self, key: &str) -> Option<&Entry<'a>> {
-        self.entries.get(key)
+        self.index.get(key).map(|&at| &self.entries[at])
+    }
+
+    /// First definitions, in file order.
+    pub(crate) fn entries(&self) -> std::slice::Iter<'_, Entry<'a>> {
+        self.entries.iter()
     }
 
     /// Number of translatable units (values and attributes) of messages and terms.
     pub(crate) fn unit_count(&self) -> usize {
-        self.entries.values().map(|e| e.units().count()).sum()
+        self.entries.iter().map(|e| e.units().count()).sum()
     }
 }
 
