@@ -264,7 +264,7 @@ impl<'r> Context<'r> {
         if locale.tag == self.reference.tag {
             return check_locale(locale, &self.catalog, None, self);
         }
-        let catalog = Catalog::new(locale);
+        let catalog = Catalog::paired(locale, &self.catalog);
         check_locale(locale, &catalog, Some(&self.catalog), self)
     }
 

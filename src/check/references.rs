@@ -66,7 +66,7 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
     let mut found = Vec::new();
     for entry in catalog.entries().filter(|e| !e.is_term()) {
         // A string the reference says needs no translation is never shown.
-        let Some(ref_entry) = reference.get(&entry.key).filter(|r| !r.keep_as_is) else {
+        let Some(ref_entry) = reference.counterpart(entry).filter(|r| !r.keep_as_is) else {
             continue;
         };
         for unit in entry.units() {

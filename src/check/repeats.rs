@@ -16,7 +16,7 @@ use crate::source::walk;
 pub(crate) fn check(tag: &str, catalog: &Catalog, reference: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for entry in catalog.entries() {
-        if reference.get(&entry.key).is_none() {
+        if reference.counterpart(entry).is_none() {
             continue;
         }
         let names: Vec<&str> = entry.attributes.iter().map(|a| a.id.name).collect();

@@ -108,7 +108,7 @@ fn plain(pattern: &Pattern<&str>) -> Option<String> {
 pub(crate) fn check(tag: &str, catalog: &Catalog, reference: &Catalog) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for entry in catalog.entries().filter(|e| !e.is_term()) {
-        let Some(ref_entry) = reference.get(&entry.key) else {
+        let Some(ref_entry) = reference.counterpart(entry) else {
             continue;
         };
         let ref_text = ref_entry.attribute("style").and_then(|a| plain(&a.value));

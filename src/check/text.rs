@@ -45,7 +45,7 @@ pub(crate) fn check(
     let same_language = reference.is_some() && reference_language == Some(langid.language);
     let mut out = Found::default();
     for entry in catalog.entries() {
-        let ref_entry = reference.and_then(|r| r.get(&entry.key));
+        let ref_entry = reference.and_then(|r| r.counterpart(entry));
         // Text the reference says needs no translation (retired strings) may
         // stay as it is, or hold whatever the translator put there.
         let keep_as_is = ref_entry.is_some_and(|r| r.keep_as_is);

@@ -30,6 +30,9 @@ pub(crate) struct Entry<'a> {
     /// Where its units start in the catalog's dense numbering of units
     /// (value, then each attribute by position); first definitions only.
     slot: usize,
+    /// Where the reference catalog has this key, when this entry's catalog
+    /// was [`Catalog::paired`] with it: looked up once, not by every check.
+    counterpart: Option<usize>,
 }
 
 /// Below this many attributes a scan is cheaper than a map.
@@ -138,8 +141,25 @@ impl<'a> Catalog<'a> {
         }
     }
 
+    /// A locale's catalog whose entries know where `reference` has their key.
+    pub(crate) fn paired(locale: &'a Locale, reference: &Catalog) -> Self {
+        let mut catalog = Catalog::new(locale);
+        for entry in &mut catalog.entries {
+            entry.counterpart = reference.index.get(&entry.key).copied();
+        }
+        catalog
+    }
+
     pub(crate) fn get(&self, key: &str) -> Option<&Entry<'a>> {
         self.index.get(key).map(|&at| &self.entries[at])
+    }
+
+    /// This catalog's entry with the key of `entry`, which comes from a
+    /// catalog [`paired`](Catalog::paired) with this one.
+    pub(crate) fn counterpart(&self, entry: &Entry) -> Option<&Entry<'a>> {
+        let found = entry.counterpart.map(|at| &self.entries[at]);
+        debug_assert!(found.is_none_or(|f| f.key == entry.key), "not paired");
+        found
     }
 
     /// First definitions, in file order.
@@ -244,6 +264,7 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
         by_name,
         keep_as_is: false,
         slot: 0,
+        counterpart: None,
     })
 }
 
