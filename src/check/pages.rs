@@ -4,6 +4,7 @@
 use super::diagnostic::Diagnostic;
 use super::lint::{self, Allowlist};
 use super::rule::Rule;
+use crate::source::FtlFile;
 
 /// The joined parts of one pair page.
 pub(crate) struct PageText {
@@ -14,11 +15,16 @@ pub(crate) struct PageText {
     pub(crate) parts: Vec<(&'static str, String)>,
 }
 
+/// Where a part's template is written, found by `template(locale, part, text)`.
+pub(crate) type Template<'a> = (&'a FtlFile, usize, usize);
+
 /// Lints every page; one finding per locale, part and problem, so a broken
-/// template is reported once rather than for thousands of pairs.
-pub(crate) fn lint_pages(
+/// template is reported once rather than for thousands of pairs. Each
+/// finding points at the part's template, as `template` finds it.
+pub(crate) fn lint_pages<'a>(
     pages: impl IntoIterator<Item = PageText>,
     allow: &Allowlist,
+    template: impl Fn(&str, &str, &str) -> Option<Template<'a>>,
 ) -> Vec<Diagnostic> {
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -44,7 +50,11 @@ pub(crate) fn lint_pages(
             for (rule, hit) in problems {
                 let Some(hit) = hit else { continue };
                 if seen.insert((page.locale.clone(), *part, rule)) {
-                    found.push(page_finding(&page, part, rule, &hit, text));
+                    let d = page_finding(&page, part, rule, &hit, text);
+                    found.push(match template(&page.locale, part, text) {
+                        Some((file, offset, len)) => d.at(file, offset, len),
+                        None => d,
+                    });
                 }
             }
         }

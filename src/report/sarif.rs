@@ -107,8 +107,7 @@ struct Location {
 #[serde(rename_all = "camelCase")]
 struct PhysicalLocation {
     artifact_location: ArtifactLocation,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    region: Option<Region>,
+    region: Region,
 }
 
 #[derive(Serialize)]
@@ -190,10 +189,13 @@ fn result(d: &Diagnostic, base: &Path) -> SarifResult {
             artifact_location: ArtifactLocation {
                 uri: uri(&super::relative(file, base)),
             },
-            region: (d.line > 0).then(|| Region {
-                start_line: d.line,
+            // A finding about a whole file (a missing one, a locale the
+            // data lacks) is shown on its first line: code scanning
+            // places every alert on a line.
+            region: Region {
+                start_line: d.line.max(1),
                 start_column: d.column.max(1),
-            }),
+            },
         },
     });
     // The baseline's identity (rule, locale, message), not the line: an

@@ -1,7 +1,7 @@
 //! The facts of every status code, loaded from `data/`.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
@@ -92,6 +92,9 @@ pub(crate) struct StatusCode {
     pub(crate) typical_headers: Vec<String>,
     pub(crate) action_by: ActionBy,
     pub(crate) delivery: Delivery,
+    /// Its line in the file, for findings that ask for its text.
+    #[serde(skip)]
+    pub(crate) line: u64,
 }
 
 impl StatusCode {
@@ -125,6 +128,9 @@ pub(crate) struct LocaleInfo {
     pub(crate) native_name: String,
     #[serde(deserialize_with = "yes_no")]
     pub(crate) is_reference: bool,
+    /// Its line in the file, for findings about the row.
+    #[serde(skip)]
+    pub(crate) line: u64,
 }
 
 /// Everything in `data/`, validated.
@@ -134,9 +140,16 @@ pub struct Facts {
     pub(crate) codes: Vec<StatusCode>,
     pub(crate) aliases: Vec<Alias>,
     pub(crate) locales: Vec<LocaleInfo>,
+    /// The folder the files were read from, as messages name it.
+    dir: PathBuf,
 }
 
 impl Facts {
+    /// The path of one of the data files, as findings show it.
+    pub(crate) fn path(&self, file: &str) -> String {
+        self.dir.join(file).display().to_string()
+    }
+
     pub(crate) fn code(&self, code: u16) -> Option<&StatusCode> {
         self.codes
             .binary_search_by_key(&code, |c| c.code)
@@ -187,6 +200,7 @@ pub fn parse(dir: &Path, codes: &[u8], aliases: &[u8], locales: &[u8]) -> Result
         codes,
         aliases,
         locales,
+        dir: dir.to_path_buf(),
     })
 }
 
@@ -234,7 +248,8 @@ fn load_codes(path: &Path, bytes: &[u8]) -> Result<Vec<StatusCode>> {
                 ),
             ));
         }
-        seen.insert(code, (row.line, row.value));
+        let line = row.line;
+        seen.insert(code, (line, StatusCode { line, ..row.value }));
     }
     Ok(seen.into_values().map(|(_, code)| code).collect())
 }
@@ -277,7 +292,13 @@ fn load_locales(path: &Path, bytes: &[u8]) -> Result<Vec<LocaleInfo>> {
         let msg = format!("{references} locales are marked as reference; mark exactly one `yes`");
         return Err(data_error(path, line, msg));
     }
-    let mut locales: Vec<LocaleInfo> = rows.into_iter().map(|r| r.value).collect();
+    let rows = rows.into_iter();
+    let mut locales: Vec<LocaleInfo> = rows
+        .map(|r| LocaleInfo {
+            line: r.line,
+            ..r.value
+        })
+        .collect();
     locales.sort_by(|a, b| a.tag.cmp(&b.tag));
     Ok(locales)
 }
