@@ -136,19 +136,16 @@ fn export_csv(bencher: Bencher, messages: usize) {
 }
 
 /// A database with every code the schema allows (100-599: 500 codes) in 10
-/// locales, filled with synthetic rows; built once.
-fn lookup_db() -> rusqlite::Connection {
-    let path = std::env::temp_dir().join("statusdb-bench-lookup.sqlite");
-    if !path.exists() {
-        let temp = path.with_extension("tmp");
-        let _ = std::fs::remove_file(&temp);
-        let mut conn = rusqlite::Connection::open(&temp).expect("opens");
-        statusdb::db::migrations::migrate(&mut conn, &temp).expect("migrates");
-        fill_lookup_db(&mut conn);
-        drop(conn);
-        std::fs::rename(&temp, &path).expect("renames");
-    }
-    rusqlite::Connection::open(&path).expect("opens")
+/// locales, filled with synthetic rows; built afresh for each run, so that
+/// it always has the current schema (a copy kept between runs outlived a
+/// migration once).
+fn lookup_db() -> (tempfile::TempDir, rusqlite::Connection) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("lookup.sqlite");
+    let mut conn = rusqlite::Connection::open(&path).expect("opens");
+    statusdb::db::migrations::migrate(&mut conn, &path).expect("migrates");
+    fill_lookup_db(&mut conn);
+    (dir, conn)
 }
 
 fn fill_lookup_db(conn: &mut rusqlite::Connection) {
@@ -156,23 +153,24 @@ fn fill_lookup_db(conn: &mut rusqlite::Connection) {
     let tx = conn.transaction().expect("begins");
     for code in 100..600 {
         let class = format!("{}xx", code / 100);
-        let sql = "INSERT INTO status_codes VALUES (?1, ?2, 'Reason', ?1 || ' Reason', 'standard', '', 'RFC', 0, '', 'client')";
+        let sql = "INSERT INTO status_codes (code, class, reason_phrase, label, registry_status, vendor, reference, cacheable, typical_headers, action_by) VALUES (?1, ?2, 'Reason', ?1 || ' Reason', 'standard', '', 'RFC', 0, '', 'client')";
         tx.execute(sql, params![code, class]).expect("inserts");
     }
     for n in 0..10 {
         let tag = format!("x{n}-X{n}");
         tx.execute(
-            "INSERT INTO locales VALUES (?1, ?1, ?1, ?2)",
+            "INSERT INTO locales (tag, name, native_name, is_reference) VALUES (?1, ?1, ?1, ?2)",
             params![tag, n == 0],
         )
         .expect("inserts");
         for key in statusdb::model::ui_keys() {
-            let sql = "INSERT INTO ui_text VALUES (?1, ?2, ?3, 0)";
+            let sql =
+                "INSERT INTO ui_text (locale, key, value, is_fallback) VALUES (?1, ?2, ?3, 0)";
             tx.execute(sql, params![tag, key, format!("{key} text")])
                 .expect("inserts");
         }
         for code in 100..600 {
-            let sql = "INSERT INTO code_text VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, ?3, '', '')";
+            let sql = "INSERT INTO code_text (locale, code, name, summary, description, seen_when, how_to_fix, use_when, fallback_fields, missing_fields) VALUES (?1, ?2, ?3, ?3, ?3, ?3, ?3, ?3, '', '')";
             tx.execute(sql, params![tag, code, format!("Text of {code} in {tag}.")])
                 .expect("inserts");
         }
@@ -183,7 +181,7 @@ fn fill_lookup_db(conn: &mut rusqlite::Connection) {
 /// One `pair_comparison` row and its `pair_differences`, as an app asks for them.
 #[divan::bench(sample_count = 1000)]
 fn pair_lookup(bencher: Bencher) {
-    let conn = lookup_db();
+    let (_dir, conn) = lookup_db();
     let mut pair = conn
         .prepare("SELECT * FROM pair_comparison WHERE locale = ?1 AND code_a = ?2 AND code_b = ?3")
         .expect("prepares");
