@@ -6,7 +6,10 @@
 //! duplicated"): warnings, on the translation's entries that the reference
 //! also has, each occurrence reported (the first and every repeat).
 
+use std::hash::Hash;
+
 use fluent_syntax::ast::{Pattern, Variant, VariantKey};
+use rustc_hash::FxHashMap;
 
 use super::diagnostic::Diagnostic;
 use super::rule::Rule;
@@ -49,13 +52,16 @@ pub(crate) fn check(tag: &str, catalog: &Catalog, reference: &Catalog) -> Vec<Di
 fn variant_keys(tag: &str, entry: &Entry, pattern: &Pattern<&str>) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for (_, variants) in walk::selects(pattern) {
-        let keys: Vec<&VariantKey<&str>> =
-            variants.iter().map(|v: &Variant<&str>| &v.key).collect();
+        // `[1]` and `[one]` are different keys, even if written alike.
+        let keys: Vec<(bool, &str)> = variants
+            .iter()
+            .map(|v: &Variant<&str>| match v.key {
+                VariantKey::Identifier { name } => (false, name),
+                VariantKey::NumberLiteral { value } => (true, value),
+            })
+            .collect();
         for at in repeated(&keys) {
-            let key = match keys[at] {
-                VariantKey::Identifier { name } => name,
-                VariantKey::NumberLiteral { value } => value,
-            };
+            let (_, key) = keys[at];
             found.push(
                 Diagnostic::new(
                     Rule::DuplicateVariant,
@@ -75,11 +81,24 @@ fn variant_keys(tag: &str, entry: &Entry, pattern: &Pattern<&str>) -> Vec<Diagno
     found
 }
 
+/// Below this many items a scan is cheaper than counting in a map.
+const COUNTED_FROM: usize = 16;
+
 /// The positions of every item equal to another one, in order: the first
-/// occurrence of a repeated item and each repeat.
-fn repeated<T: PartialEq>(items: &[T]) -> Vec<usize> {
+/// occurrence of a repeated item and each repeat. Counted in a map for
+/// many items: comparing every pair made a message with 50k attributes
+/// take seconds.
+fn repeated<T: Eq + Hash>(items: &[T]) -> Vec<usize> {
+    if items.len() < COUNTED_FROM {
+        let again = |i: usize| (0..items.len()).any(|j| j != i && items[j] == items[i]);
+        return (0..items.len()).filter(|&i| again(i)).collect();
+    }
+    let mut counts: FxHashMap<&T, usize> = FxHashMap::default();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
     (0..items.len())
-        .filter(|&i| (0..items.len()).any(|j| j != i && items[j] == items[i]))
+        .filter(|&i| counts[&items[i]] > 1)
         .collect()
 }
 
@@ -92,6 +111,11 @@ mod tests {
     fn every_occurrence_of_a_repeat_is_named_once() {
         assert_eq!(repeated(&["a", "b", "a", "c", "a", "b"]), [0, 1, 2, 4, 5]);
         assert!(repeated(&["a", "b"]).is_empty());
+        // Past the scan, counted: the same answer.
+        let mut many: Vec<String> = (0..COUNTED_FROM * 2).map(|i| i.to_string()).collect();
+        many.extend(["3".to_string(), "7".to_string(), "3".to_string()]);
+        let n = COUNTED_FROM * 2;
+        assert_eq!(repeated(&many), [3, 7, n, n + 1, n + 2]);
     }
 
     /// The parser keeps both duplicates (it reports no error), so the check
@@ -107,7 +131,7 @@ mod tests {
         };
         assert_eq!(m.attributes.len(), 2);
         let (_, variants) = walk::selects(m.value.as_ref().unwrap())[0];
-        let keys: Vec<_> = variants.iter().map(|v| &v.key).collect();
+        let keys: Vec<_> = variants.iter().map(|v| format!("{:?}", v.key)).collect();
         assert_eq!(repeated(&keys), [0, 1]);
     }
 }
