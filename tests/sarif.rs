@@ -9,8 +9,13 @@ use serde_json::Value;
 use snapbox::IntoData;
 
 fn sarif(dir: &str, args: &[&str]) -> (Value, i32) {
+    sarif_in(&repo().join(dir), args)
+}
+
+/// The SARIF log of `validate` run in `dir`, and its exit code.
+fn sarif_in(dir: &std::path::Path, args: &[&str]) -> (Value, i32) {
     let out = statusdb()
-        .current_dir(repo().join(dir))
+        .current_dir(dir)
         .args(["validate", "--format", "sarif"])
         .args(args)
         .output()
@@ -183,20 +188,7 @@ fn own_content_findings_point_at_the_file_to_fix() {
         "    .use-when = Send it when nothing lives at the URL.\n",
         "",
     );
-    let out = common::statusdb()
-        .current_dir(root.path())
-        .args([
-            "validate",
-            "--locales",
-            "locales",
-            "--data",
-            "data",
-            "--format",
-            "sarif",
-        ])
-        .output()
-        .unwrap();
-    let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let (log, _) = sarif_in(root.path(), &["--locales", "locales", "--data", "data"]);
     let mut located = Vec::new();
     for result in log["runs"][0]["results"].as_array().unwrap() {
         let at = &result["locations"][0]["physicalLocation"];
@@ -252,20 +244,7 @@ fn page_findings_point_at_their_template() {
         text.replacen(old, "pair-title = HTTP { $a } Found { $b }", 1),
     )
     .unwrap();
-    let out = common::statusdb()
-        .current_dir(root.path())
-        .args([
-            "validate",
-            "--locales",
-            "locales",
-            "--data",
-            "data",
-            "--format",
-            "sarif",
-        ])
-        .output()
-        .unwrap();
-    let log: Value = serde_json::from_slice(&out.stdout).expect("SARIF is JSON");
+    let (log, _) = sarif_in(root.path(), &["--locales", "locales", "--data", "data"]);
     let pages: Vec<String> = log["runs"][0]["results"]
         .as_array()
         .unwrap()
