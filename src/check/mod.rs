@@ -22,6 +22,8 @@ mod terminology;
 mod text;
 mod verbatim;
 
+use std::sync::atomic::Ordering;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -181,24 +183,40 @@ pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &O
 }
 
 /// Like [`check_locales`], for locales read only when their turn comes:
-/// `load(i)` reads the `i`-th of `count` (`None` for the reference, loaded
-/// already), and each is dropped once checked. Memory holds the reference
-/// and a locale per core, however many locales the tree has.
+/// `load(i)` reads the `i`-th of the locales whose sizes are `sizes` (`None`
+/// for the reference, loaded already), and each is dropped once checked.
+/// Memory holds the reference and a locale per core, however many locales
+/// the tree has.
 pub(crate) fn check_each(
     reference: &Locale,
-    count: usize,
+    sizes: &[u64],
     load: impl Fn(usize) -> Option<Locale> + Sync,
     options: &Options,
 ) -> Report {
     let context = Context::new(reference, options);
-    let checked = (0..count)
+    // Largest first, each core taking the next locale when it is free: the
+    // last to start are small, so no core idles while another checks a big
+    // one alone (splitting the list in halves did: 15% of a run at 4 locales).
+    let mut order: Vec<usize> = (0..sizes.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let cores = rayon::current_num_threads().min(sizes.len());
+    let mut checked: Vec<(usize, Checked)> = (0..cores)
         .into_par_iter()
-        .map(|i| match load(i) {
-            Some(locale) => context.check(&locale),
-            None => context.check(reference),
+        .flat_map_iter(|_| {
+            let mut mine = Vec::new();
+            while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let done = match load(i) {
+                    Some(locale) => context.check(&locale),
+                    None => context.check(reference),
+                };
+                mine.push((i, done));
+            }
+            mine
         })
         .collect();
-    context.finish(checked)
+    checked.sort_by_key(|(i, _)| *i);
+    context.finish(checked.into_iter().map(|(_, c)| c).collect())
 }
 
 /// The reference locale asked for is not among the locales `available`.

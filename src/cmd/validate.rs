@@ -72,7 +72,7 @@ fn check_streamed(
     // Each locale's files on one core: a core per locale keeps one locale
     // per core in memory.
     let load = |i| (i != at).then(|| plan.load(i, false, progress));
-    Ok(check::check_each(&reference, plan.len(), load, options))
+    Ok(check::check_each(&reference, &plan.sizes(), load, options))
 }
 
 /// Prints the report and gives the exit code.
@@ -148,10 +148,11 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
         .iter()
         .map(|plan| Ok((LocaleTag::folder(&plan.locale).map_err(Error::Usage)?, plan)))
         .collect::<Result<Vec<_>>>()?;
+    let reference_files = project.reference_files();
     let reference = source::tree::load_files(
         project.reference.clone(),
         root.clone(),
-        &project.reference_files(),
+        &reference_files,
         true,
     );
     let options = Options {
@@ -175,8 +176,13 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
             false,
         ))
     };
-    let count = 1 + locales.len();
-    let mut checked = check::check_each(&reference, count, translated, &options);
+    let reference_size = source::tree::size_of_files(reference_files.iter().map(|(path, _)| path));
+    let size =
+        |plan: &config::LocalePlan| source::tree::size_of_files(plan.files.iter().map(|f| &f.l10n));
+    let sizes: Vec<u64> = std::iter::once(reference_size)
+        .chain(locales.iter().map(|(_, plan)| size(plan)))
+        .collect();
+    let mut checked = check::check_each(&reference, &sizes, translated, &options);
     checked.skipped_files = project.skipped();
     for (name, action) in &project.config.settings.rules {
         let rule: Rule = name.parse().map_err(|why| {

@@ -139,6 +139,12 @@ impl TreePlan {
         self.locales.iter().map(|(tag, _, _)| tag)
     }
 
+    /// Bytes of each locale's files, in tag order: how long each takes.
+    pub(crate) fn sizes(&self) -> Vec<u64> {
+        let paths = self.locales.iter().map(|(_, _, paths)| paths);
+        paths.map(|p| size_of_files(p.iter())).collect()
+    }
+
     /// Reads and parses the locale at `at` (in tag order), its files on
     /// every core when `parallel`, calling `progress(files_parsed, total)`
     /// over the whole plan.
@@ -177,6 +183,13 @@ impl TreePlan {
             glossary,
         }
     }
+}
+
+/// The bytes of `paths` together; a file that cannot be inspected counts
+/// as empty (reading it reports why).
+pub(crate) fn size_of_files<'p>(paths: impl Iterator<Item = &'p PathBuf>) -> u64 {
+    let size = |p: &PathBuf| fs::symlink_metadata(p).map_or(0, |m| m.len());
+    paths.map(size).sum()
 }
 
 /// One locale from files named one by one, each with the key it pairs up
