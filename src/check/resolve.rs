@@ -13,12 +13,12 @@ use crate::source::catalog::Catalog;
 
 /// Formats every unit of the locale's messages without arguments.
 pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
-    let bundle = locale.bundle();
+    // Built when a unit first needs it: a bundle indexes every entry of
+    // the locale, and a locale without references needs none.
+    let mut bundle = None;
     let mut found = Vec::new();
     for entry in catalog.entries().filter(|e| !e.is_term()) {
-        if !bundle.has_message(&entry.key) {
-            continue;
-        }
+        let mut in_bundle = None;
         for unit in entry.units() {
             // The bundle's message is this entry (the first definition wins
             // in both), so its patterns are the entry's: looking each
@@ -26,9 +26,15 @@ pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
             let Some(pattern) = entry.pattern(unit) else {
                 continue;
             };
-            // Plain text cannot fail to format: most units need no formatting.
-            if !super::references::has_placeables(pattern) {
+            // Most units cannot fail to format: they need no formatting.
+            if !crate::source::walk::may_fail_to_format(pattern) {
                 continue;
+            }
+            let bundle = bundle.get_or_insert_with(|| locale.bundle());
+            // Asked only now: a lookup in a map of every message of the
+            // locale is a cache miss, and most entries need none.
+            if !*in_bundle.get_or_insert_with(|| bundle.has_message(&entry.key)) {
+                break;
             }
             let mut errors = Vec::new();
             let _ = bundle.format_pattern(pattern, None, &mut errors);

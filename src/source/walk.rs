@@ -42,6 +42,30 @@ pub(crate) fn uses<'a>(pattern: &'a Pattern<&'a str>) -> Uses<'a> {
     uses
 }
 
+/// Whether Fluent could refuse to format `pattern` for a reason other
+/// than an unknown reference or variable: it refers to messages or terms
+/// (a cycle may run through them), or it may hold more placeables than
+/// Fluent expands. Each placeable holds an inline expression, so counting
+/// those bounds the placeables. (A select without a default variant is a
+/// syntax error, so it never reaches the resolver.)
+pub(crate) fn may_fail_to_format(pattern: &Pattern<&str>) -> bool {
+    /// fluent-bundle's `MAX_PLACEABLES`.
+    const MAX_PLACEABLES: usize = 100;
+    let (mut refers, mut inlines) = (false, 0);
+    visit_pattern(
+        pattern,
+        &mut |inline| {
+            inlines += 1;
+            refers |= matches!(
+                inline,
+                InlineExpression::MessageReference { .. } | InlineExpression::TermReference { .. }
+            );
+        },
+        0,
+    );
+    refers || inlines > MAX_PLACEABLES
+}
+
 /// Every select expression in a pattern, nested ones included.
 pub(crate) fn selects<'a>(
     pattern: &'a Pattern<&'a str>,
@@ -203,6 +227,28 @@ mod tests {
             panic!()
         };
         f(msg.value.as_ref().unwrap())
+    }
+
+    /// It must say yes wherever fluent-bundle could refuse: at 101
+    /// placeables, and for a reference hidden in a variant or an argument.
+    #[test]
+    fn may_fail_to_format_wherever_the_resolver_could_refuse() {
+        let cases = [
+            (format!("m = {}\n", "{ $x }".repeat(100)), false),
+            (format!("m = {}\n", "{ $x }".repeat(101)), true),
+            ("m = plain text { $x } { NUMBER($n) }\n".into(), false),
+            (
+                "m = { $n ->\n    [one] { other }\n   *[many] x\n}\n".into(),
+                true,
+            ),
+            ("m = { NUMBER(-term) }\n".into(), true),
+            ("m = { FN(other.attr) }\n".into(), true),
+        ];
+        for (src, expected) in cases {
+            with_pattern(&src, |p| {
+                assert_eq!(may_fail_to_format(p), expected, "{src}")
+            });
+        }
     }
 
     #[test]
