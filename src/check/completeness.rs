@@ -1,12 +1,11 @@
 //! What a locale lacks or keeps compared with the reference, file by file.
 
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::diagnostic::{Diagnostic, Severity};
 use super::rule::Rule;
 use super::scope::{Action, Scope};
-use crate::source::catalog::{Entry, file_entries};
+use crate::source::catalog::{Catalog, Entry};
 use crate::source::{FtlFile, Locale};
 
 /// Counts of one locale against the reference, in strings (values and attributes).
@@ -20,30 +19,15 @@ pub(crate) struct Counts {
     pub(crate) obsolete: usize,
 }
 
-/// The reference's files with their entries in file order, read once for
-/// every locale compared with them (each locale read them again before).
-pub(crate) struct ReferenceFiles<'a> {
-    locale: &'a Locale,
-    entries: Vec<Vec<Entry<'a>>>,
-}
-
-impl<'a> ReferenceFiles<'a> {
-    pub(crate) fn new(locale: &'a Locale) -> Self {
-        let entries = locale.files.par_iter().map(file_entries).collect();
-        ReferenceFiles { locale, entries }
-    }
-}
-
 /// Compares `locale` with `reference`; `scope` (a project configuration)
 /// says which files the locale translates and what its filters make of a gap:
 /// an ignored gap is not counted, a gap it makes a warning is reported but
 /// not counted as missing (compare-locales' "report").
 pub(crate) fn check(
-    reference_files: &ReferenceFiles,
-    locale: &Locale,
+    (reference, ref_catalog): (&Locale, &Catalog),
+    (locale, catalog): (&Locale, &Catalog),
     scope: Option<&dyn Scope>,
 ) -> (Counts, Vec<Diagnostic>) {
-    let reference = reference_files.locale;
     let mut counts = Counts::default();
     let mut found = Vec::new();
     let tag = locale.tag.as_str();
@@ -51,18 +35,21 @@ pub(crate) fn check(
         |rel: &str, key: Option<&str>| scope.map_or(Action::Error, |s| s.action(tag, rel, key));
     // By path, once: finding each reference file's translation by a scan
     // of the locale's files was quadratic in the number of files.
-    let files: HashMap<&str, &FtlFile> = locale
+    let files: HashMap<&str, (usize, &FtlFile)> = locale
         .files
         .iter()
+        .enumerate()
         .rev()
-        .map(|f| (f.rel.as_str(), f))
+        .map(|(at, f)| (f.rel.as_str(), (at, f)))
         .collect();
     let broken: HashSet<&str> = locale.broken.iter().map(|b| b.rel.as_str()).collect();
-    for (ref_file, ref_entries) in reference.files.iter().zip(&reference_files.entries) {
+    for (at, ref_file) in reference.files.iter().enumerate() {
         if scope.is_some_and(|s| !s.translates(tag, &ref_file.rel)) {
             continue;
         }
-        let file = files.get(ref_file.rel.as_str()).copied();
+        let found_file = files.get(ref_file.rel.as_str()).copied();
+        let file = found_file.map(|(_, file)| file);
+        let ref_entries = ref_catalog.in_file(at);
         let severity = action(&ref_file.rel, None).severity();
         if file.is_none() && severity.is_none() {
             continue; // a file the filters let the locale leave out
@@ -77,10 +64,12 @@ pub(crate) fn check(
                 found.push(missing_file(locale, ref_file, &path).severity(severity));
             }
         }
-        let Some(file) = file else { continue };
-        let entries = file_entries(file);
-        let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_ref(), e)).collect();
-        for ref_entry in ref_entries {
+        let Some((file_at, file)) = found_file else {
+            continue;
+        };
+        let entries = catalog.in_file(file_at);
+        let by_key: HashMap<&str, &Entry> = entries.iter().map(|e| (e.key.as_ref(), *e)).collect();
+        for &ref_entry in &ref_entries {
             match by_key.get(ref_entry.key.as_ref()) {
                 Some(entry) => {
                     counts.translated += compare_entry(tag, ref_entry, entry, &mut found)

@@ -249,7 +249,6 @@ pub(crate) struct Context<'r> {
     catalog: Catalog<'r>,
     language: unic_langid::subtags::Language,
     allow: Allowlist,
-    reference_files: completeness::ReferenceFiles<'r>,
     options: &'r Options<'r>,
 }
 
@@ -272,7 +271,6 @@ impl<'r> Context<'r> {
             catalog: Catalog::new(reference),
             language: language_of(reference),
             allow: allowlist(options.facts),
-            reference_files: completeness::ReferenceFiles::new(reference),
             options,
         }
     }
@@ -364,8 +362,11 @@ fn check_locale(
     }
     let counts = match reference {
         Some(ref_catalog) => {
-            let (counts, gaps) =
-                completeness::check(&context.reference_files, locale, options.scope);
+            let (counts, gaps) = completeness::check(
+                (context.reference, ref_catalog),
+                (locale, catalog),
+                options.scope,
+            );
             found.extend(gaps);
             found.extend(references::variables(tag, ref_catalog, catalog));
             found.extend(repeats::check(tag, catalog, ref_catalog));
