@@ -1,6 +1,5 @@
 //! One parsed .ftl file: its text, its AST, its parse errors and a line index.
 
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
@@ -25,9 +24,10 @@ pub struct FtlFile {
     errors: Vec<ParserError>,
     /// Built on first use: most files never need a position reported.
     lines: std::sync::OnceLock<LineIndex>,
-    /// Where each entry starts, and its key's bytes (none for junk); built
-    /// on first use, when a finding asks which entry it is in.
-    starts: std::sync::OnceLock<Vec<(usize, Option<Range<usize>>)>>,
+    /// Where each entry starts and where its key ends (where it starts,
+    /// for junk: no key), as offsets in `u32` (input is far smaller than
+    /// 4 GiB); built on first use, when a finding asks which entry it is in.
+    starts: std::sync::OnceLock<Vec<(u32, u32)>>,
 }
 
 impl FtlFile {
@@ -115,12 +115,12 @@ impl FtlFile {
     /// byte `offset` lies in; `None` before the first entry and in junk.
     pub(crate) fn entry_key_at(&self, offset: usize) -> Option<&str> {
         let starts = self.starts.get_or_init(|| self.entry_starts());
-        let after = starts.partition_point(|(start, _)| *start <= offset);
-        let (_, key) = starts.get(after.checked_sub(1)?)?;
-        self.source().get(key.clone()?)
+        let after = starts.partition_point(|&(start, _)| start as usize <= offset);
+        let (start, end) = starts.get(after.checked_sub(1)?)?;
+        (end > start).then(|| self.source().get(*start as usize..*end as usize))?
     }
 
-    fn entry_starts(&self) -> Vec<(usize, Option<Range<usize>>)> {
+    fn entry_starts(&self) -> Vec<(u32, u32)> {
         self.entries()
             .filter_map(|entry| match entry {
                 ast::Entry::Message(m) => Some((self.offset_of(m.id.name), m.id.name.len(), 0)),
@@ -130,7 +130,8 @@ impl FtlFile {
             })
             .map(|(at, len, dash)| {
                 let start = at.saturating_sub(dash);
-                (start, (len > 0).then(|| start..at + len))
+                let end = if len > 0 { at + len } else { start };
+                (start as u32, end as u32)
             })
             .collect()
     }

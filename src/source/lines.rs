@@ -28,13 +28,15 @@ pub(crate) fn ranges(text: &str) -> Vec<Range<usize>> {
 /// Start offsets of every line in one source text.
 #[derive(Debug, Clone)]
 pub(crate) struct LineIndex {
-    starts: Vec<usize>,
+    /// In `u32`: input is far smaller than 4 GiB, and a tree's files keep
+    /// their index while it is checked.
+    starts: Vec<u32>,
 }
 
 impl LineIndex {
     pub(crate) fn new(text: &str) -> Self {
         let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i as u32 + 1))
             .collect();
         LineIndex { starts }
     }
@@ -42,16 +44,19 @@ impl LineIndex {
     /// 1-based line and column (in characters) of `offset` within `text`.
     pub(crate) fn position(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self.starts.partition_point(|&s| s as usize <= offset) - 1;
+        let start = self.starts[line] as usize;
         let col = text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
         (line + 1, col)
     }
 
     /// Byte range of 1-based `line`, without its line ending.
     pub(crate) fn line_range(&self, text: &str, line: usize) -> Range<usize> {
-        let start = self.starts[line - 1];
-        let end = self.starts.get(line).map_or(text.len(), |&next| next - 1);
+        let start = self.starts[line - 1] as usize;
+        let end = self
+            .starts
+            .get(line)
+            .map_or(text.len(), |&next| next as usize - 1);
         let end = if text[start..end].ends_with('\r') {
             end - 1
         } else {
