@@ -22,8 +22,9 @@ pub(crate) fn unknown_references(
                 continue;
             };
             for name in walk::uses(pattern).references {
-                let copied = reference.is_some_and(|r| dangles_in(r, &entry.key, unit, &name));
-                if !resolves(catalog, &name) && !copied {
+                // Most references resolve: the reference locale is asked second.
+                let copied = || reference.is_some_and(|r| dangles_in(r, &entry.key, unit, &name));
+                if !resolves(catalog, &name) && !copied() {
                     found.push(
                         Diagnostic::new(
                             Rule::UnknownReference,
@@ -77,16 +78,17 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
             if !has_placeables(pattern) && !has_placeables(ref_pattern) {
                 continue;
             }
-            let ours = walk::uses(pattern).variables;
-            let theirs = walk::uses(ref_pattern).variables;
+            let (ours, theirs) = (walk::uses(pattern), walk::uses(ref_pattern));
             let place = |d: Diagnostic| {
                 d.locale(tag)
                     .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
             };
             let name = entry.unit_name(unit);
             let own_term = |r: &str| r.starts_with('-') && reference.get(r).is_none();
-            let changed = changed_references(&name, pattern, ref_pattern, &own_term);
+            let changed =
+                changed_references(&name, &ours.references, &theirs.references, &own_term);
             found.extend(changed.map(place));
+            let (ours, theirs) = (ours.variables, theirs.variables);
             for var in ours.difference(&theirs) {
                 found.push(place(Diagnostic::new(
                     Rule::UnknownVariable,
@@ -113,16 +115,14 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
 /// compare-locales compares them (a term's attributes are not counted);
 /// unlike it, a reference to a term of the locale's own (`own_term`, a
 /// grammar helper the reference has no need for) is not an addition.
-fn changed_references<'a>(
+fn changed_references(
     name: &str,
-    pattern: &'a Pattern<&'a str>,
-    ref_pattern: &'a Pattern<&'a str>,
+    ours: &BTreeSet<String>,
+    theirs: &BTreeSet<String>,
     own_term: &dyn Fn(&str) -> bool,
-) -> impl Iterator<Item = Diagnostic> + use<'a> {
-    let ours = walk::uses(pattern).references;
-    let theirs = walk::uses(ref_pattern).references;
+) -> impl Iterator<Item = Diagnostic> {
     let dropped: Vec<Diagnostic> = theirs
-        .difference(&ours)
+        .difference(ours)
         .map(|r| {
             Diagnostic::new(
                 Rule::DroppedReference,
@@ -132,7 +132,7 @@ fn changed_references<'a>(
         })
         .collect();
     let added: Vec<Diagnostic> = ours
-        .difference(&theirs)
+        .difference(theirs)
         .filter(|r| !own_term(r))
         .map(|r| {
             Diagnostic::new(
@@ -218,9 +218,11 @@ mod tests {
         let reference = value("m = Empty { trash } with { -brand }\n");
         let ours = value("m = Vyprázdnit koš s { -brand } { -other } { -own }\n");
         let own = |r: &str| r == "-own";
-        let found: Vec<(Rule, String)> = changed_references("`m`", &ours, &reference, &own)
-            .map(|d| (d.rule, d.message))
-            .collect();
+        let (ours, reference) = (walk::uses(&ours), walk::uses(&reference));
+        let found: Vec<(Rule, String)> =
+            changed_references("`m`", &ours.references, &reference.references, &own)
+                .map(|d| (d.rule, d.message))
+                .collect();
         assert_eq!(
             found,
             [
