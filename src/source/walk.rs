@@ -83,6 +83,31 @@ pub(crate) fn texts(pattern: &Pattern<&str>) -> Vec<String> {
     std::iter::once(main).chain(extra).collect()
 }
 
+/// Whether `c` is in any text [`texts`] reads from `pattern`: its text,
+/// every variant's, and its string literals; found without copying them.
+pub(crate) fn shows_char(pattern: &Pattern<&str>, c: char) -> bool {
+    fn in_expression(expression: &Expression<&str>, c: char, depth: usize) -> bool {
+        match expression {
+            _ if too_deep(depth) => false,
+            Expression::Select { variants, .. } => {
+                variants.iter().any(|v| in_pattern(&v.value, c, depth))
+            }
+            Expression::Inline(InlineExpression::StringLiteral { value }) => value.contains(c),
+            Expression::Inline(InlineExpression::Placeable { expression }) => {
+                in_expression(expression, c, depth + 1)
+            }
+            Expression::Inline(_) => false,
+        }
+    }
+    fn in_pattern(pattern: &Pattern<&str>, c: char, depth: usize) -> bool {
+        pattern.elements.iter().any(|element| match element {
+            PatternElement::TextElement { value } => value.contains(c),
+            PatternElement::Placeable { expression } => in_expression(expression, c, depth + 1),
+        })
+    }
+    in_pattern(pattern, c, 0)
+}
+
 /// Every walk below stops at the nesting bound. Loading refuses deeper
 /// text, so this only guards a pattern built some other way.
 fn too_deep(depth: usize) -> bool {
@@ -247,6 +272,25 @@ mod tests {
         for (src, expected) in cases {
             with_pattern(&src, |p| {
                 assert_eq!(may_fail_to_format(p), expected, "{src}")
+            });
+        }
+    }
+
+    /// It agrees with `texts` on every text that `texts` reads.
+    #[test]
+    fn shows_char_finds_what_texts_shows() {
+        let cases = [
+            "m = a <b>bold</b>\n",
+            "m = { $n ->\n    [one] <i>x</i>\n   *[other] y\n}\n",
+            "m = { \"<br>\" } text\n",
+            "m = { { \"<br>\" } }\n",
+            "m = plain { $x } { -term } text\n",
+            "m = { $n ->\n    [one] x\n   *[other] y\n}\n",
+        ];
+        for src in cases {
+            with_pattern(src, |p| {
+                let shown = texts(p).iter().any(|t| t.contains('<'));
+                assert_eq!(shows_char(p, '<'), shown, "{src}");
             });
         }
     }
