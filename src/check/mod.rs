@@ -177,8 +177,8 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
 /// locales of their own, such as an import weighing its writes.
 pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &Options) -> Report {
     let context = Context::new(reference, options);
-    // Locales are independent: check them on every core, report in tree order.
-    let checked = locales.par_iter().map(|l| context.check(l)).collect();
+    let sizes: Vec<u64> = locales.iter().map(|l| l.source_len()).collect();
+    let checked = largest_first(&sizes, |i| context.check(locales[i]));
     context.finish(checked)
 }
 
@@ -194,29 +194,35 @@ pub(crate) fn check_each(
     options: &Options,
 ) -> Report {
     let context = Context::new(reference, options);
-    // Largest first, each core taking the next locale when it is free: the
-    // last to start are small, so no core idles while another checks a big
-    // one alone (splitting the list in halves did: 15% of a run at 4 locales).
+    let checked = largest_first(sizes, |i| match load(i) {
+        Some(locale) => context.check(&locale),
+        None => context.check(reference),
+    });
+    context.finish(checked)
+}
+
+/// `job(i)` for every `i` of `sizes`, on every core, in the order of the
+/// sizes, largest first, each core taking the next job when it is free:
+/// the last to start are small, so no core idles while another runs a big
+/// one alone (splitting the list in halves did: 15% of a run at 4
+/// locales). The results come in the order of `sizes`.
+fn largest_first<T: Send>(sizes: &[u64], job: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let mut order: Vec<usize> = (0..sizes.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let cores = rayon::current_num_threads().min(sizes.len());
-    let mut checked: Vec<(usize, Checked)> = (0..cores)
+    let mut done: Vec<(usize, T)> = (0..cores)
         .into_par_iter()
         .flat_map_iter(|_| {
             let mut mine = Vec::new();
             while let Some(&i) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-                let done = match load(i) {
-                    Some(locale) => context.check(&locale),
-                    None => context.check(reference),
-                };
-                mine.push((i, done));
+                mine.push((i, job(i)));
             }
             mine
         })
         .collect();
-    checked.sort_by_key(|(i, _)| *i);
-    context.finish(checked.into_iter().map(|(_, c)| c).collect())
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The reference locale asked for is not among the locales `available`.

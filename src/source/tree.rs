@@ -51,6 +51,11 @@ impl Locale {
         bundle
     }
 
+    /// Bytes of Fluent source it holds: what checking it costs, roughly.
+    pub(crate) fn source_len(&self) -> u64 {
+        self.files.iter().map(|f| f.source().len() as u64).sum()
+    }
+
     pub(crate) fn file(&self, rel: &str) -> Option<&FtlFile> {
         self.files.iter().find(|f| f.rel == rel)
     }
