@@ -134,6 +134,14 @@ pub fn ui_keys() -> Vec<String> {
     keys
 }
 
+/// Whether `key` is one of [`ui_keys`]; asked for every unit an export
+/// writes, so the keys are made once.
+pub(crate) fn is_ui_key(key: &str) -> bool {
+    static KEYS: std::sync::LazyLock<std::collections::HashSet<String>> =
+        std::sync::LazyLock::new(|| ui_keys().into_iter().collect());
+    KEYS.contains(key)
+}
+
 /// `code-404`.
 pub(crate) fn code_id(code: u16) -> String {
     format!("code-{code}")

@@ -230,6 +230,19 @@ impl<'a> Catalog<'a> {
     }
 }
 
+/// Where each message and term of `file` starts (a term at its `-`), in
+/// file order: [`Entry::offset`] without the rest of an entry.
+pub(crate) fn entry_offsets(file: &FtlFile) -> impl Iterator<Item = usize> + '_ {
+    file.entries().filter_map(|entry| {
+        let (id, dash) = match entry {
+            ast::Entry::Message(m) => (m.id.name, 0),
+            ast::Entry::Term(t) => (t.id.name, 1),
+            _ => return None,
+        };
+        Some(file.offset_of(id) - dash)
+    })
+}
+
 /// The messages and terms of one file, in file order.
 pub(crate) fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
     let kept = kept_regions(file.source());

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use fluent_syntax::ast::{self, InlineExpression, Pattern, VariantKey};
 
-use super::export::units_of;
+use super::spans::Unit;
 use crate::model::{self, CodeText};
-use crate::source::{FtlFile, Locale, walk};
+use crate::source::{FtlFile, walk};
 
 const CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
@@ -47,14 +47,11 @@ pub fn comments(file: &FtlFile) -> BTreeMap<String, String> {
     found
 }
 
-/// The reference text of every term, by `-id`.
-pub fn terms(reference: &Locale) -> BTreeMap<String, String> {
-    reference
-        .files
-        .iter()
-        .flat_map(units_of)
+/// The reference text of every term, by `-id`, from the reference's units.
+pub(crate) fn terms<'a>(units: impl Iterator<Item = &'a Unit>) -> BTreeMap<String, String> {
+    units
         .filter(|u| u.key.starts_with('-') && !u.key.contains('.'))
-        .map(|u| (u.key, u.text))
+        .map(|u| (u.key.clone(), u.text.clone()))
         .collect()
 }
 
@@ -140,8 +137,7 @@ pub fn appears(key: &str) -> Option<String> {
             "Appears: the curated note of the pair page {a} vs {b} (pair_notes), under the key differences."
         ));
     }
-    let ui = model::ui_keys().into_iter().any(|k| k == key);
-    ui.then(|| match model::TEMPLATES.contains(&key) {
+    model::is_ui_key(key).then(|| match model::TEMPLATES.contains(&key) {
         true => "Appears: a template of every pair page (ui_text and the pair views); the variables are filled in per pair.".to_string(),
         false => "Appears: an interface string of every pair page (table ui_text).".to_string(),
     })

@@ -1,7 +1,7 @@
 //! Export: one translation unit per message value or attribute, with the
 //! context a translator needs, whatever format carries it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use super::context;
 use super::spans::{self, Unit};
@@ -18,13 +18,15 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
     // file is still translated where the locale has it.
     let translated = all_units(locale);
     let translated_catalog = Catalog::new(locale);
-    let terms = context::terms(reference);
+    // Read once: the terms, the rows and the obsolete units all need them.
+    let ref_units: Vec<Vec<Unit>> = reference.files.iter().map(units_of).collect();
+    let terms = context::terms(ref_units.iter().flatten());
     let mut rows = Vec::new();
-    for ref_file in &reference.files {
+    for (ref_file, units) in reference.files.iter().zip(&ref_units) {
         let comments = context::comments(ref_file);
         // Counting lines from the start for every unit was quadratic.
         let lines = LineIndex::new(ref_file.source());
-        for unit in units_of(ref_file) {
+        for unit in units {
             let translation = translated
                 .get(&unit.key)
                 .map(|(_, u)| u.text.clone())
@@ -34,7 +36,7 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
                 t if t == unit.text => Status::Unchanged,
                 _ => Status::Translated,
             };
-            let mut row = translation_unit(&ref_file.rel, &unit, translation, status);
+            let mut row = translation_unit(&ref_file.rel, unit, translation, status);
             row.comment = context::comment(&unit.key, comments.get(entry_key(&unit.key)));
             row.variables = catalog
                 .get(entry_key(&unit.key))
@@ -47,11 +49,11 @@ pub fn units(reference: &Locale, locale: &Locale) -> Vec<TranslationUnit> {
             rows.push(row);
         }
     }
-    let known = all_units(reference);
+    let known: HashSet<&str> = ref_units.iter().flatten().map(|u| u.key.as_str()).collect();
     for file in &locale.files {
         for unit in units_of(file)
             .into_iter()
-            .filter(|u| !known.contains_key(&u.key) && !u.key.starts_with('-'))
+            .filter(|u| !known.contains(u.key.as_str()) && !u.key.starts_with('-'))
         {
             let text = unit.text.clone();
             rows.push(TranslationUnit {

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::source::FtlFile;
-use crate::source::catalog::file_entries;
+use crate::source::catalog::entry_offsets;
 
 /// One message or term value, or one attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +34,7 @@ pub(crate) struct EntrySpan {
 
 /// Every message and term of `file` with spans.
 pub(crate) fn entries(file: &FtlFile) -> Vec<EntrySpan> {
-    let known: BTreeSet<usize> = file_entries(file).iter().map(|e| e.offset).collect();
+    let known: BTreeSet<usize> = entry_offsets(file).collect();
     let source = file.source();
     let lines = crate::source::lines::ranges(source);
     let mut out = Vec::new();

@@ -32,11 +32,11 @@ pub fn write(units: &[TranslationUnit], version: Version, languages: &Languages)
         root.extend([("srcLang", languages.source), ("trgLang", languages.target)]);
     }
     x.start("xliff", &root);
-    let mut files: Vec<&str> = units.iter().map(|u| u.file.as_str()).collect();
-    files.dedup();
-    for (n, file) in files.iter().enumerate() {
-        x.open_file(n, file, languages);
-        for unit in units.iter().filter(|u| u.file == *file) {
+    // Units come file by file: scanning them all for each file was
+    // quadratic (a tenth of an export of 200 files).
+    for (n, file_units) in units.chunk_by(|a, b| a.file == b.file).enumerate() {
+        x.open_file(n, &file_units[0].file, languages);
+        for unit in file_units {
             match group_of(unit, languages) {
                 Some((reference, variants, default)) => {
                     x.group(unit, &reference, &variants, &default);
