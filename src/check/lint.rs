@@ -2,6 +2,7 @@
 
 mod doubled;
 mod latin;
+mod tokens;
 
 pub(crate) use doubled::grammatical_double;
 pub use doubled::{Doubled, doubled_words};

@@ -1,5 +1,7 @@
 //! Doubled words ("when when"), and the repetitions grammar makes.
 
+use super::tokens::{is_word_char, tokens};
+
 /// A word written twice in a row (`when when`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Doubled {
@@ -12,58 +14,49 @@ pub struct Doubled {
 
 /// Every word written twice in a row, case-insensitively. A word written
 /// three times or more ("Punkt Punkt Punkt" for "…") is meant, not a slip.
+/// Punctuation between the two ("when, when", "XML (*.xml)") parts them.
 /// One pass, no vector of words: it reads every string of every locale.
 pub fn doubled_words(text: &str) -> Vec<Doubled> {
     let mut found = Vec::new();
-    let mut prev: Option<Word> = None;
+    let mut prev: Option<&str> = None;
     // How many times in a row the previous word repeated the one before it.
     let mut repeats = 0;
-    for word in words(text) {
-        match &prev {
-            Some(p) if p.closes && word.opens && same_word(p.bare, word.bare) => {
+    for token in tokens(text) {
+        // Only a token ending in a letter or digit, then one starting with
+        // one, can be a pair: the punctuation is trimmed only then.
+        let pair = prev
+            .filter(|p| p.chars().next_back().is_some_and(is_word_char))
+            .filter(|_| token.chars().next().is_some_and(is_word_char))
+            .map(|p| {
+                (
+                    p.trim_start_matches(|c| !is_word_char(c)),
+                    token.trim_end_matches(|c| !is_word_char(c)),
+                )
+            })
+            .filter(|(a, b)| same_word(a, b));
+        match pair {
+            Some((a, b)) => {
                 repeats += 1;
                 match repeats {
                     1 => found.push(Doubled {
-                        words: format!("{} {}", p.bare, word.bare),
-                        wrapped: text[p.end..word.start].contains('\n'),
+                        words: format!("{a} {b}"),
+                        wrapped: between(text, a, b).contains('\n'),
                     }),
                     2 => drop(found.pop()), // a third time: meant
                     _ => {}
                 }
             }
-            _ => repeats = 0,
+            None => repeats = 0,
         }
-        prev = Some(word);
+        prev = Some(token);
     }
     found
 }
 
-/// One whitespace-separated token of a text, as `doubled_words` reads it.
-struct Word<'a> {
-    /// Without the punctuation around it.
-    bare: &'a str,
-    /// No punctuation before it: "XML (*.xml)" is not "xml xml".
-    opens: bool,
-    /// No punctuation after it: "when, when" is fine.
-    closes: bool,
-    /// Where the token starts and ends in the text.
-    start: usize,
-    end: usize,
-}
-
-fn words(text: &str) -> impl Iterator<Item = Word<'_>> {
-    text.split_whitespace().map(move |token| {
-        let start = token.as_ptr() as usize - text.as_ptr() as usize;
-        let word = token.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let bare = word.trim_end_matches(|c: char| !c.is_alphanumeric());
-        Word {
-            bare,
-            opens: word.len() == token.len(),
-            closes: bare.len() == word.len() && !bare.is_empty(),
-            start,
-            end: start + token.len(),
-        }
-    })
+/// The text between the end of `a` and the start of `b`, both slices of it.
+fn between<'a>(text: &'a str, a: &str, b: &str) -> &'a str {
+    let offset = |s: &str| s.as_ptr() as usize - text.as_ptr() as usize;
+    &text[offset(a) + a.len()..offset(b)]
 }
 
 /// Case-insensitive equality of two words with a letter, without allocating.

@@ -1,6 +1,7 @@
 //! Latin-script text in locales written in another script.
 
 use super::Allowlist;
+use super::tokens::{is_word_char, tokens};
 use crate::source::walk::PLACEHOLDER;
 
 /// A run of three or more Latin-script words in a text.
@@ -16,9 +17,7 @@ pub struct LatinRun {
 /// not cover; digits and punctuation inside a run are part of it.
 pub fn latin_runs(text: &str, allow: &Allowlist) -> Vec<LatinRun> {
     // Most text has fewer than three Latin words at all: no need to mask it.
-    let latin_words = text
-        .split_whitespace()
-        .filter(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
+    let latin_words = tokens(text).filter(|t| t.bytes().any(|b| b.is_ascii_alphabetic()));
     if latin_words.take(3).count() < 3 {
         return Vec::new();
     }
@@ -26,8 +25,8 @@ pub fn latin_runs(text: &str, allow: &Allowlist) -> Vec<LatinRun> {
     let mut runs = Vec::new();
     // The run's tokens, and where its third Latin word ends and its last one.
     let (mut run, mut latin, mut third, mut last) = (Vec::new(), 0, 0, 0);
-    for token in masked.split_whitespace().chain([PLACEHOLDER_STR]) {
-        let word = token.trim_matches(|c: char| !c.is_alphanumeric());
+    for token in tokens(&masked).chain([PLACEHOLDER_STR]) {
+        let word = token.trim_matches(|c: char| !is_word_char(c));
         let script = match file_pattern(token) {
             true => Script::Neutral,
             false => classify(word),
