@@ -66,6 +66,78 @@ fn a_data_file_that_is_a_fifo_or_a_device_is_refused() {
     }
 }
 
+/// A link to a named pipe, a device or a file outside the tree, named like
+/// a Fluent file: the tree reports it unreadable and the build stops; the
+/// sources' fingerprint, taken before the checks, read through the link
+/// (outside the tree) and hung on the pipe.
+#[test]
+fn a_locale_file_linked_to_a_fifo_or_a_device_stops_the_build_without_hanging() {
+    for target in ["pipe", "/dev/zero"] {
+        let root = fixture("mini");
+        let pipe = root.path().join("pipe");
+        mkfifo(&pipe);
+        let link = root.path().join("locales/ru/zz.ftl");
+        std::os::unix::fs::symlink(root.path().join(target), &link).unwrap();
+        let out = root.path().join("out.sqlite");
+        let output = run_bounded(&common::build_args(root.path(), &out));
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("error[unreadable-file]: the file is a symbolic link"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(!out.exists());
+    }
+}
+
+/// A project configuration and a baseline are inputs like any other: a
+/// named pipe given for either hung the run.
+#[test]
+fn a_config_or_a_baseline_that_is_a_fifo_is_refused() {
+    let root = fixture("mini");
+    let pipe = root.path().join("pipe");
+    mkfifo(&pipe);
+    let locales = root.path().join("locales").into_os_string();
+    let cases: [Vec<std::ffi::OsString>; 2] = [
+        vec!["validate".into(), "--config".into(), pipe.clone().into()],
+        vec![
+            "validate".into(),
+            "--locales".into(),
+            locales,
+            "--baseline".into(),
+            pipe.clone().into(),
+        ],
+    ];
+    for args in cases {
+        let output = run_bounded(&args);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("pipe is not a regular file (a named pipe)"),
+            "{}",
+            stderr(&output)
+        );
+    }
+}
+
+/// A file a configuration names one by one is read as a tree's files are:
+/// a link is not followed, so nothing outside the project is quoted.
+#[test]
+fn a_configured_file_that_is_a_link_is_not_followed() {
+    let root = fixture("project");
+    let secret = root.path().join("outside.ftl");
+    std::fs::write(&secret, "main-title = SECRET TEXT\n").unwrap();
+    let config = root.path().join("one.toml");
+    let toml = "basepath = \".\"\nlocales = [\"de\"]\n[[paths]]\n    reference = \"en/main.ftl\"\n    l10n = \"{locale}/main.ftl\"\n";
+    std::fs::write(&config, toml).unwrap();
+    let main = root.path().join("de/main.ftl");
+    std::fs::remove_file(&main).unwrap();
+    std::os::unix::fs::symlink(&secret, &main).unwrap();
+    let output = run_bounded(&["validate".into(), "--config".into(), config.into()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("the file is a symbolic link"), "{stdout}");
+    assert!(!stdout.contains("SECRET"), "{stdout}");
+}
+
 #[test]
 fn an_import_csv_that_is_a_fifo_is_refused() {
     let root = fixture("mini");

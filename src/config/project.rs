@@ -152,7 +152,7 @@ impl Config {
             )));
         }
         let chain = &[chain, std::slice::from_ref(&path)].concat();
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, e))?;
+        let text = crate::source::input::read_text(&path)?;
         let mut raw: RawConfig = toml::from_str(&text).map_err(|e| toml_error(&path, &text, &e))?;
         let dir = path.parent().unwrap_or(Path::new("/"));
         let mut root = normalize(&dir.join(raw.basepath.as_deref().unwrap_or(".")));

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::check::Diagnostic;
-use crate::error::{Error, Result};
+use crate::error::Result;
 
 /// A finding's identity; SARIF's fingerprints hash it too.
 pub(super) fn fingerprint(d: &Diagnostic) -> String {
@@ -42,8 +42,7 @@ pub(crate) fn render(diagnostics: &[Diagnostic]) -> String {
 
 /// Reads `path`; `known(d)` then says whether a finding was recorded.
 pub(crate) fn load(path: &Path) -> Result<impl Fn(&Diagnostic) -> bool> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| Error::io("read the baseline", path, e))?;
+    let text = crate::source::input::read_text(path)?;
     let known: BTreeSet<String> = text.lines().map(str::to_string).collect();
     Ok(move |d: &Diagnostic| known.contains(&fingerprint(d)))
 }

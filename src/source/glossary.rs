@@ -58,7 +58,7 @@ pub(crate) fn load(dir: &Path) -> Result<Option<Glossary>> {
     if !path.is_file() {
         return Ok(None);
     }
-    let bytes = std::fs::read(&path).map_err(|e| crate::Error::io("read", &path, e))?;
+    let bytes = super::input::read(&path)?;
     parse(&path, &bytes).map(Some)
 }
 

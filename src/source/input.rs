@@ -34,6 +34,20 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
+/// The text of the regular file at `path` (a link to one is fine), which
+/// must be UTF-8: a configuration, a baseline.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = read(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        Error::Data {
+            path: path.to_path_buf(),
+            line: super::lines::line_of(e.as_bytes(), offset),
+            message: "the file is not valid UTF-8; save it as UTF-8".into(),
+        }
+    })
+}
+
 fn refuse_non_regular(path: &Path, meta: &std::fs::Metadata) -> Result<()> {
     match meta.is_file() {
         true => Ok(()),

@@ -109,7 +109,13 @@ impl Origins {
                     .flatten()
                     .map(|entry| entry.path().join(GLOSSARY_FILE))
                     .filter(|path| path.is_file());
-                for path in tree::collect_ftl(root)?.into_iter().chain(glossaries) {
+                // A linked .ftl is never read: the tree reports it
+                // unreadable, which stops a build, and the link may lead
+                // outside the tree or to a pipe that never ends.
+                let ftl = tree::collect_ftl(root)?
+                    .into_iter()
+                    .filter(|path| !is_link(path));
+                for path in ftl.chain(glossaries) {
                     let rel = tree::relative(root, &path);
                     files.push((format!("locales/{rel}"), read(&path)?));
                 }
@@ -119,10 +125,13 @@ impl Origins {
     }
 }
 
+/// Read as every input is: only a regular file, and bounded.
 fn read(path: &Path) -> Result<Cow<'static, [u8]>> {
-    std::fs::read(path)
-        .map(Cow::Owned)
-        .map_err(|e| Error::io("read", path, e))
+    super::input::read(path).map(Cow::Owned)
+}
+
+fn is_link(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Order-independent of how the files were found: sorted by path, each

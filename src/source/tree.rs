@@ -206,10 +206,8 @@ pub fn load_files(
     files: &[(PathBuf, String)],
     parallel: bool,
 ) -> Locale {
-    let parse = |(path, rel): &(PathBuf, String)| match fs::read(path) {
-        Ok(bytes) => FtlFile::parse(path, rel.clone(), bytes),
-        Err(e) => Err(Error::io("read", path, e)),
-    };
+    let parse =
+        |(path, rel): &(PathBuf, String)| FtlFile::parse(path, rel.clone(), read_source(path)?);
     let parsed: Vec<_> = match parallel {
         true => files.par_iter().map(parse).collect(),
         false => files.iter().map(parse).collect(),
@@ -351,14 +349,6 @@ fn broken_file(dir: &Path, path: &Path, err: Error) -> BrokenFile {
 }
 
 fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
-    let link = fs::symlink_metadata(path).map_err(|e| Error::io("inspect", path, e))?;
-    if link.file_type().is_symlink() {
-        return Err(Error::Data {
-            path: path.to_path_buf(),
-            line: 0,
-            message: "the file is a symbolic link; statusdb does not follow links to files, so nothing outside the tree is ever read".into(),
-        });
-    }
     let unnamed = path
         .strip_prefix(dir)
         .map_or(true, |rel| rel.to_str().is_none());
@@ -369,8 +359,20 @@ fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
             message: "the file name is not valid UTF-8, so it cannot be matched with the reference's files; rename it".into(),
         });
     }
-    let bytes = super::input::read(path)?;
-    FtlFile::parse(path, relative(dir, path), bytes)
+    FtlFile::parse(path, relative(dir, path), read_source(path)?)
+}
+
+/// The bytes of a Fluent file, which must be a regular file, not a link.
+fn read_source(path: &Path) -> Result<Vec<u8>> {
+    let link = fs::symlink_metadata(path).map_err(|e| Error::io("inspect", path, e))?;
+    if link.file_type().is_symlink() {
+        return Err(Error::Data {
+            path: path.to_path_buf(),
+            line: 0,
+            message: "the file is a symbolic link; statusdb does not follow links to files, so nothing outside the tree is ever read".into(),
+        });
+    }
+    super::input::read(path)
 }
 
 /// Every `*.ftl` below `dir`, depth first, sorted by name within each
