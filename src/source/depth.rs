@@ -22,6 +22,12 @@ enum Level {
 /// closes nothing), while quotes in text are plain characters. Where the
 /// text is malformed it may over-count, never under-count.
 pub(crate) fn too_deep(text: &str) -> Option<usize> {
+    scan(text, true)
+}
+
+/// [`too_deep`], jumping over bytes that cannot change the nesting when
+/// `skip` (tests compare it with reading every byte).
+fn scan(text: &str, skip: bool) -> Option<usize> {
     let mut stack: Vec<Level> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -45,6 +51,23 @@ pub(crate) fn too_deep(text: &str) -> Option<usize> {
             continue;
         }
         let top = stack.last().copied();
+        // Variants are text: only a brace matters there.
+        if skip && top == Some(Level::Variants) && !matches!(bytes[i], b'{' | b'}') {
+            match memchr::memchr2(b'{', b'}', &bytes[i..]) {
+                Some(n) => i += n,
+                None => break,
+            }
+            continue;
+        }
+        // In an expression or arguments, only these bytes matter.
+        if skip && !MATTERS_IN_EXPRESSION[usize::from(bytes[i])] {
+            let rest = &bytes[i..];
+            i += rest
+                .iter()
+                .position(|&b| MATTERS_IN_EXPRESSION[usize::from(b)])
+                .unwrap_or(rest.len());
+            continue;
+        }
         let in_expression = matches!(top, Some(Level::Expression | Level::Arguments));
         match bytes[i] {
             b'{' => stack.push(Level::Expression),
@@ -69,6 +92,18 @@ pub(crate) fn too_deep(text: &str) -> Option<usize> {
     None
 }
 
+/// The bytes that open, close or change a level inside an expression.
+const MATTERS_IN_EXPRESSION: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"{}()-\"";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// The offset of the quote that ends a string literal starting at `from`,
 /// or of the line end where the parser gives up on an unterminated one.
 fn string_end(bytes: &[u8], from: usize) -> usize {
@@ -90,6 +125,28 @@ mod tests {
 
     fn depth_ok(text: &str) -> bool {
         too_deep(text).is_none()
+    }
+
+    /// Skipping bytes never changes the answer: every short text over the
+    /// bytes that matter, and deep ones built from them.
+    #[test]
+    fn skipping_reads_the_nesting_as_reading_every_byte_does() {
+        let alphabet = [
+            "{", "}", "(", ")", "->", "\"", "\\", "\n", "#", "[a]", "*", "x", " ",
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        for _ in 0..5 {
+            let longer = texts
+                .iter()
+                .flat_map(|t| alphabet.map(|a| format!("{t}{a}")));
+            texts = longer.collect();
+        }
+        for unit in ["{ ", "{ $n ->\n [a] ", "F(", "{ \"}\" ", "x\n#{"] {
+            texts.push(unit.repeat(MAX_NESTING + 2));
+        }
+        for text in &texts {
+            assert_eq!(scan(text, true), scan(text, false), "{text:?}");
+        }
     }
 
     #[test]
