@@ -398,6 +398,37 @@ mod tests {
             .collect()
     }
 
+    /// Each file's definitions, first ones and later ones (in the same file
+    /// or after another file's) alike, in the order the file has them.
+    #[test]
+    fn in_file_lists_every_definition_of_a_file_in_its_order() {
+        let file = |rel: &str, src: &str| {
+            FtlFile::parse(rel.as_ref(), rel.into(), src.as_bytes().to_vec()).unwrap()
+        };
+        let locale = Locale {
+            tag: "en".parse().unwrap(),
+            dir: "en".into(),
+            files: vec![
+                file("a.ftl", "x = 1\ny = 2\nx = again\n"),
+                file("b.ftl", "z = 3\ny = from b\n-t = T\nw = 4\n"),
+                file("c.ftl", ""),
+            ],
+            broken: Vec::new(),
+            glossary: None,
+        };
+        let catalog = Catalog::new(&locale);
+        let keys = |at| -> Vec<String> {
+            let entries = catalog.in_file(at);
+            entries
+                .iter()
+                .map(|e| format!("{}@{}", e.key, e.offset))
+                .collect()
+        };
+        assert_eq!(keys(0), ["x@0", "y@6", "x@12"]);
+        assert_eq!(keys(1), ["z@0", "y@6", "-t@17", "w@24"]);
+        assert!(keys(2).is_empty());
+    }
+
     /// Anki's reference groups strings it no longer uses under such a comment.
     #[test]
     fn comments_that_say_no_translation_is_needed_are_kept() {
