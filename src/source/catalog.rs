@@ -230,19 +230,6 @@ impl<'a> Catalog<'a> {
     }
 }
 
-/// Where each message and term of `file` starts (a term at its `-`), in
-/// file order: [`Entry::offset`] without the rest of an entry.
-pub(crate) fn entry_offsets(file: &FtlFile) -> impl Iterator<Item = usize> + '_ {
-    file.entries().filter_map(|entry| {
-        let (id, dash) = match entry {
-            ast::Entry::Message(m) => (m.id.name, 0),
-            ast::Entry::Term(t) => (t.id.name, 1),
-            _ => return None,
-        };
-        Some(file.offset_of(id) - dash)
-    })
-}
-
 /// The messages and terms of one file, in file order.
 pub(crate) fn file_entries(file: &FtlFile) -> Vec<Entry<'_>> {
     let kept = kept_regions(file.source());
@@ -308,16 +295,15 @@ fn entry<'a>(file: &'a FtlFile, entry: &'a ast::Entry<&'a str>) -> Option<Entry<
         ast::Entry::Term(t) => (t.id.name, Some(&t.value), &t.attributes[..]),
         _ => return None,
     };
-    // A term's key and place start at its `-`, right before the id in the source.
-    let dash = usize::from(matches!(entry, ast::Entry::Term(_)));
-    let offset = file.offset_of(id) - dash;
-    let key = file
-        .source()
-        .get(offset..offset + dash + id.len())
-        .map_or_else(
-            || Cow::Owned(format!("{}{id}", "-".repeat(dash))),
-            Cow::Borrowed,
-        );
+    let span = file.key_span(entry)?;
+    let offset = span.start;
+    let key = file.source().get(span).map_or_else(
+        || match entry {
+            ast::Entry::Term(_) => Cow::Owned(format!("-{id}")),
+            _ => Cow::Borrowed(id),
+        },
+        Cow::Borrowed,
+    );
     let by_name = (attributes.len() > INDEXED_FROM).then(|| {
         let mut positions = HashMap::default();
         for (i, attribute) in attributes.iter().enumerate() {

@@ -1,5 +1,6 @@
 //! One parsed .ftl file: its text, its AST, its parse errors and a line index.
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use fluent_bundle::FluentResource;
@@ -123,17 +124,27 @@ impl FtlFile {
     fn entry_starts(&self) -> Vec<(u32, u32)> {
         self.entries()
             .filter_map(|entry| match entry {
-                ast::Entry::Message(m) => Some((self.offset_of(m.id.name), m.id.name.len(), 0)),
-                ast::Entry::Term(t) => Some((self.offset_of(t.id.name), t.id.name.len(), 1)),
-                ast::Entry::Junk { content } => Some((self.offset_of(content), 0, 0)),
-                _ => None,
+                ast::Entry::Junk { content } => {
+                    let at = self.offset_of(content);
+                    Some(at..at)
+                }
+                _ => self.key_span(entry),
             })
-            .map(|(at, len, dash)| {
-                let start = at.saturating_sub(dash);
-                let end = if len > 0 { at + len } else { start };
-                (start as u32, end as u32)
-            })
+            .map(|span| (span.start as u32, span.end as u32))
             .collect()
+    }
+
+    /// Where the key of a message or term lies in the source: `id`, or
+    /// `-id` for a term, whose place starts at its `-`; `None` for other
+    /// entries.
+    pub(crate) fn key_span(&self, entry: &ast::Entry<&str>) -> Option<Range<usize>> {
+        let (id, dash) = match entry {
+            ast::Entry::Message(m) => (m.id.name, 0),
+            ast::Entry::Term(t) => (t.id.name, 1),
+            _ => return None,
+        };
+        let at = self.offset_of(id);
+        Some(at.saturating_sub(dash)..at + id.len())
     }
 
     /// 1-based line:column of a byte offset.

@@ -10,7 +10,6 @@ use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::source::FtlFile;
-use crate::source::catalog::entry_offsets;
 
 /// One message or term value, or one attribute.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,7 +33,11 @@ pub(crate) struct EntrySpan {
 
 /// Every message and term of `file` with spans.
 pub(crate) fn entries(file: &FtlFile) -> Vec<EntrySpan> {
-    let known: BTreeSet<usize> = entry_offsets(file).collect();
+    let known: BTreeSet<usize> = file
+        .entries()
+        .filter_map(|e| file.key_span(e))
+        .map(|span| span.start)
+        .collect();
     let source = file.source();
     let lines = crate::source::lines::ranges(source);
     let mut out = Vec::new();
