@@ -48,14 +48,13 @@ pub(crate) fn check(
             continue;
         }
         let found_file = files.get(ref_file.rel.as_str()).copied();
-        let file = found_file.map(|(_, file)| file);
         let ref_entries = ref_catalog.in_file(at);
         let severity = action(&ref_file.rel, None).severity();
-        if file.is_none() && severity.is_none() {
+        if found_file.is_none() && severity.is_none() {
             continue; // a file the filters let the locale leave out
         }
         counts.total += ref_entries.iter().map(|e| e.units().count()).sum::<usize>();
-        if let (None, Some(severity)) = (file, severity) {
+        if let (None, Some(severity)) = (found_file, severity) {
             counts.missing_entries += ref_entries.len();
             // An unreadable file is reported as such, not again as missing.
             if !broken.contains(ref_file.rel.as_str()) {

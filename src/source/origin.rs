@@ -114,7 +114,7 @@ impl Origins {
                 // outside the tree or to a pipe that never ends.
                 let ftl = tree::collect_ftl(root)?
                     .into_iter()
-                    .filter(|path| !is_link(path));
+                    .filter(|path| !tree::is_link(path));
                 for path in ftl.chain(glossaries) {
                     let rel = tree::relative(root, &path);
                     files.push((format!("locales/{rel}"), read(&path)?));
@@ -128,10 +128,6 @@ impl Origins {
 /// Read as every input is: only a regular file, and bounded.
 fn read(path: &Path) -> Result<Cow<'static, [u8]>> {
     super::input::read(path).map(Cow::Owned)
-}
-
-fn is_link(path: &Path) -> bool {
-    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Order-independent of how the files were found: sorted by path, each

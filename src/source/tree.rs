@@ -364,8 +364,7 @@ fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
 
 /// The bytes of a Fluent file, which must be a regular file, not a link.
 fn read_source(path: &Path) -> Result<Vec<u8>> {
-    let link = fs::symlink_metadata(path).map_err(|e| Error::io("inspect", path, e))?;
-    if link.file_type().is_symlink() {
+    if is_link(path) {
         return Err(Error::Data {
             path: path.to_path_buf(),
             line: 0,
@@ -373,6 +372,12 @@ fn read_source(path: &Path) -> Result<Vec<u8>> {
         });
     }
     super::input::read(path)
+}
+
+/// Whether `path` is a symbolic link: a Fluent file that is one is never
+/// read, wherever it points.
+pub(crate) fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
 /// Every `*.ftl` below `dir`, depth first, sorted by name within each
