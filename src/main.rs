@@ -8,6 +8,7 @@ use std::process::ExitCode;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    return_freed_memory_sooner();
     let cli = statusdb::cli::parse();
     match statusdb::cmd::run(cli) {
         Ok(code) => ExitCode::from(code),
@@ -16,5 +17,22 @@ fn main() -> ExitCode {
             eprintln!("error: {err}");
             ExitCode::from(err.exit_code())
         }
+    }
+}
+
+/// A check by parts frees each part's syntax trees once it is done, on
+/// whichever core; by default mimalloc keeps freed memory committed for
+/// 10 ms (100 ms in its arenas, committed eagerly), which doubled the peak
+/// resident size of `validate` at no gain in speed (BENCHMARKS.md, round 5).
+fn return_freed_memory_sooner() {
+    // Positions in mimalloc.h's `mi_option_e` (v2, which libmimalloc-sys
+    // builds); the crate names only some of them.
+    const ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+    // SAFETY: setting an option only stores a value mimalloc reads when it
+    // next commits or purges memory; any value is valid for these two.
+    unsafe {
+        libmimalloc_sys::mi_option_set(ARENA_EAGER_COMMIT, 0);
+        libmimalloc_sys::mi_option_set(PURGE_DELAY, 3);
     }
 }

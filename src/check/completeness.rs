@@ -19,6 +19,16 @@ pub(crate) struct Counts {
     pub(crate) obsolete: usize,
 }
 
+impl Counts {
+    /// Adds the counts of another part of the locale.
+    pub(crate) fn add(&mut self, part: Counts) {
+        self.total += part.total;
+        self.translated += part.translated;
+        self.missing_entries += part.missing_entries;
+        self.obsolete += part.obsolete;
+    }
+}
+
 /// Compares `locale` with `reference`; `scope` (a project configuration)
 /// says which files the locale translates and what its filters make of a gap:
 /// an ignored gap is not counted, a gap it makes a warning is reported but

@@ -11,6 +11,7 @@ mod ids;
 pub mod lint;
 pub(crate) mod markup;
 mod pages;
+pub(crate) mod parts;
 pub(crate) mod plurals;
 mod references;
 mod repeats;
@@ -176,29 +177,10 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
 /// without the checks that need a whole tree: for callers that hold
 /// locales of their own, such as an import weighing its writes.
 pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &Options) -> Report {
-    let context = Context::new(reference, options);
+    let context = Context::new(reference, None, options);
     let sizes: Vec<u64> = locales.iter().map(|l| l.source_len()).collect();
-    let checked = largest_first(&sizes, |i| context.check(locales[i]));
-    context.finish(checked)
-}
-
-/// Like [`check_locales`], for locales read only when their turn comes:
-/// `load(i)` reads the `i`-th of the locales whose sizes are `sizes` (`None`
-/// for the reference, loaded already), and each is dropped once checked.
-/// Memory holds the reference and a locale per core, however many locales
-/// the tree has.
-pub(crate) fn check_each(
-    reference: &Locale,
-    sizes: &[u64],
-    load: impl Fn(usize) -> Option<Locale> + Sync,
-    options: &Options,
-) -> Report {
-    let context = Context::new(reference, options);
-    let checked = largest_first(sizes, |i| match load(i) {
-        Some(locale) => context.check(&locale),
-        None => context.check(reference),
-    });
-    context.finish(checked)
+    let checked = largest_first(&sizes, |i| context.check(locales[i], None));
+    report(context.verdicts(checked))
 }
 
 /// `job(i)` for every `i` of `sizes`, on every core, in the order of the
@@ -206,7 +188,7 @@ pub(crate) fn check_each(
 /// the last to start are small, so no core idles while another runs a big
 /// one alone (splitting the list in halves did: 15% of a run at 4
 /// locales). The results come in the order of `sizes`.
-fn largest_first<T: Send>(sizes: &[u64], job: impl Fn(usize) -> T + Sync) -> Vec<T> {
+pub(crate) fn largest_first<T: Send>(sizes: &[u64], job: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let mut order: Vec<usize> = (0..sizes.len()).collect();
     order.sort_by_key(|&i| std::cmp::Reverse(sizes[i]));
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -271,49 +253,86 @@ pub(crate) struct Checked {
 }
 
 impl<'r> Context<'r> {
-    pub(crate) fn new(reference: &'r Locale, options: &'r Options<'r>) -> Self {
+    /// `pinned`: when `reference` is a part of the reference locale, the
+    /// entries of other parts its references reach.
+    pub(crate) fn new(
+        reference: &'r Locale,
+        pinned: Option<&'r Catalog<'r>>,
+        options: &'r Options<'r>,
+    ) -> Self {
         Context {
             reference,
-            catalog: Catalog::new(reference),
+            catalog: Catalog::new(reference).with_pinned(pinned),
             language: language_of(reference),
             allow: allowlist(options.facts),
             options,
         }
     }
 
-    /// Every check of one locale (the reference's own included).
-    pub(crate) fn check(&self, locale: &Locale) -> Checked {
+    /// Every check of one locale (the reference's own included); `pinned`
+    /// as for [`Context::new`], of this locale.
+    pub(crate) fn check(&self, locale: &Locale, pinned: Option<&Catalog>) -> Checked {
         if locale.tag == self.reference.tag {
             return check_locale(locale, &self.catalog, None, self);
         }
-        let catalog = Catalog::paired(locale, &self.catalog);
+        let catalog = Catalog::paired(locale, &self.catalog).with_pinned(pinned);
         check_locale(locale, &catalog, Some(&self.catalog), self)
     }
 
-    /// The report: each locale's findings with the `identical` ones the
-    /// tree does not keep verbatim, sorted, and counted.
-    pub(crate) fn finish(&self, checked: Vec<Checked>) -> Report {
+    /// Each locale's findings with the `identical` ones the tree does not
+    /// keep verbatim: `checked` holds every locale, checked in this context.
+    pub(crate) fn verdicts(&self, checked: Vec<Checked>) -> Vec<Verdict> {
         let marks = checked.iter().filter_map(|c| c.marks.as_ref());
         let verbatim = verbatim::Verbatim::new(self.catalog.slots, marks);
-        let done: Vec<_> = checked
-            .into_par_iter()
-            .map(|mut c| {
-                let identical = c.identical.into_iter();
-                let kept = identical.filter(|(slot, _)| !verbatim.contains(*slot));
-                c.found.extend(kept.map(|(_, d)| d));
-                // In report order already: the final sort then merges
-                // sorted runs instead of ordering every finding on one core.
-                sort(&mut c.found);
-                (summary(&c.tag, c.is_reference, c.counts, &c.found), c.found)
-            })
-            .collect();
-        let mut report = Report::default();
-        for (summary, found) in done {
-            report.summaries.push(summary);
-            report.diagnostics.extend(found);
-        }
-        report
+        let verdict = |c: Checked| {
+            let identical = c.identical.into_iter();
+            let kept = identical.filter(|(slot, _)| !verbatim.contains(*slot));
+            let mut found = c.found;
+            found.extend(kept.map(|(_, d)| d));
+            Verdict {
+                tag: c.tag,
+                is_reference: c.is_reference,
+                counts: c.counts,
+                found,
+            }
+        };
+        checked.into_iter().map(verdict).collect()
     }
+}
+
+/// One locale's findings and counts, final.
+pub(crate) struct Verdict {
+    tag: String,
+    is_reference: bool,
+    counts: completeness::Counts,
+    found: Vec<Diagnostic>,
+}
+
+impl Verdict {
+    /// Adds what another part of the same locale found.
+    pub(crate) fn add(&mut self, part: Verdict) {
+        self.counts.add(part.counts);
+        self.found.extend(part.found);
+    }
+}
+
+/// The report of every locale's verdict, each one's findings sorted and counted.
+pub(crate) fn report(verdicts: Vec<Verdict>) -> Report {
+    let done: Vec<_> = verdicts
+        .into_par_iter()
+        .map(|mut v| {
+            // In report order already: the final sort then merges sorted
+            // runs instead of ordering every finding on one core.
+            sort(&mut v.found);
+            (summary(&v.tag, v.is_reference, v.counts, &v.found), v.found)
+        })
+        .collect();
+    let mut report = Report::default();
+    for (summary, found) in done {
+        report.summaries.push(summary);
+        report.diagnostics.extend(found);
+    }
+    report
 }
 
 /// A reference folder that names no language (`templates`) is taken as English.

@@ -56,7 +56,7 @@ fn resolves(catalog: &Catalog, name: &str) -> bool {
         Some((id, attr)) => (id, Some(attr)),
         None => (name, None),
     };
-    catalog.get(id).is_some_and(|e| match attr {
+    catalog.find(id).is_some_and(|e| match attr {
         Some(attr) => e.attribute(attr).is_some(),
         None => e.value.is_some(),
     })
@@ -84,7 +84,7 @@ pub(crate) fn variables(tag: &str, reference: &Catalog, catalog: &Catalog) -> Ve
                     .at(entry.file, entry.unit_offset(unit), entry.unit_len(unit))
             };
             let name = entry.unit_name(unit);
-            let own_term = |r: &str| r.starts_with('-') && reference.get(r).is_none();
+            let own_term = |r: &str| r.starts_with('-') && reference.find(r).is_none();
             let changed =
                 changed_references(&name, &ours.references, &theirs.references, &own_term);
             found.extend(changed.map(place));

@@ -30,7 +30,7 @@ pub fn check(locale: &Locale, catalog: &Catalog) -> Vec<Diagnostic> {
             if !crate::source::walk::may_fail_to_format(pattern) {
                 continue;
             }
-            let bundle = bundle.get_or_insert_with(|| locale.bundle());
+            let bundle = bundle.get_or_insert_with(|| locale.bundle(catalog.pinned_files()));
             // Asked only now: a lookup in a map of every message of the
             // locale is a cache miss, and most entries need none.
             if !*in_bundle.get_or_insert_with(|| bundle.has_message(&entry.key)) {

@@ -68,11 +68,8 @@ fn check_streamed(
             &tags.join(", "),
         ));
     };
-    let reference = plan.load(at, true, progress);
-    // Each locale's files on one core: a core per locale keeps one locale
-    // per core in memory.
-    let load = |i| (i != at).then(|| plan.load(i, false, progress));
-    Ok(check::check_each(&reference, &plan.sizes(), load, options))
+    let locales = (0..plan.len()).map(|i| plan.read(i)).collect();
+    Ok(check::parts::check(locales, at, options, progress))
 }
 
 /// Prints the report and gives the exit code.
@@ -148,41 +145,29 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
         .iter()
         .map(|plan| Ok((LocaleTag::folder(&plan.locale).map_err(Error::Usage)?, plan)))
         .collect::<Result<Vec<_>>>()?;
-    let reference_files = project.reference_files();
-    let reference = source::tree::load_files(
-        project.reference.clone(),
-        root.clone(),
-        &reference_files,
-        true,
-    );
     let options = Options {
         reference: project.reference.as_str(),
         facts: None,
         lint: true,
         scope: Some(&project),
     };
-    // The reference first, then the locales in the config's order, each
-    // read when its turn comes (a project may keep one file per locale).
-    let translated = |i: usize| {
-        let (tag, plan) = locales.get(i.checked_sub(1)?)?;
+    // The reference first, then the locales in the config's order.
+    let reference = source::tree::read_files(
+        project.reference.clone(),
+        root.clone(),
+        &project.reference_files(),
+    );
+    let translated = locales.iter().map(|(tag, plan)| {
         let present = plan.files.iter().filter(|f| f.l10n.is_file());
         let files: Vec<_> = present
             .map(|f| (config::shown(&f.l10n), f.rel.clone()))
             .collect();
-        Some(source::tree::load_files(
-            tag.clone(),
-            root.clone(),
-            &files,
-            false,
-        ))
-    };
-    let reference_size = source::tree::size_of_files(reference_files.iter().map(|(path, _)| path));
-    let size =
-        |plan: &config::LocalePlan| source::tree::size_of_files(plan.files.iter().map(|f| &f.l10n));
-    let sizes: Vec<u64> = std::iter::once(reference_size)
-        .chain(locales.iter().map(|(_, plan)| size(plan)))
-        .collect();
-    let mut checked = check::check_each(&reference, &sizes, translated, &options);
+        source::tree::read_files(tag.clone(), root.clone(), &files)
+    });
+    let all = std::iter::once(reference).chain(translated).collect();
+    let progress = report::Progress::new("Parsing");
+    let progress = |done, total| progress.update(done, total);
+    let mut checked = check::parts::check(all, 0, &options, &progress);
     checked.skipped_files = project.skipped();
     for (name, action) in &project.config.settings.rules {
         let rule: Rule = name.parse().map_err(|why| {

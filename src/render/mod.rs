@@ -8,7 +8,7 @@ use fluent_bundle::FluentArgs;
 use crate::check::LocaleSummary;
 use crate::model;
 use crate::source::catalog::file_entries;
-use crate::source::{Facts, Locale, LocaleTree};
+use crate::source::{Facts, LocaleTree};
 use bundle::{Bundle, format_with_fallback};
 
 /// A locale as the database lists it.
@@ -69,7 +69,7 @@ pub struct Rendered {
 /// Renders the published locales of `tree` (those listed in `facts`).
 pub fn render(tree: &LocaleTree, facts: &Facts, summaries: &[LocaleSummary]) -> Rendered {
     let reference_tag = facts.reference().tag.as_str();
-    let reference = tree.locale(reference_tag).map(Locale::bundle);
+    let reference = tree.locale(reference_tag).map(|l| l.bundle(&[]));
     let mut out = Rendered {
         locales: Vec::new(),
         ui: Vec::new(),
@@ -82,7 +82,7 @@ pub fn render(tree: &LocaleTree, facts: &Facts, summaries: &[LocaleSummary]) -> 
         let Some(locale) = tree.locale(info.tag.as_str()) else {
             continue;
         };
-        let own = locale.bundle();
+        let own = locale.bundle(&[]);
         let reference = reference.as_ref().unwrap_or(&own);
         let tag = info.tag.as_str();
         out.locales.push(LocaleRow {

@@ -143,6 +143,11 @@ pub(crate) struct Catalog<'a> {
     runs: Vec<(usize, usize)>,
     /// How many unit numbers [`Entry::slot`] hands out.
     pub(crate) slots: usize,
+    /// The locale it reads.
+    pub(crate) locale: &'a Locale,
+    /// When the locale is checked by parts, the entries of other parts
+    /// that this part's may refer to: see [`Catalog::find`].
+    pinned: Option<&'a Catalog<'a>>,
 }
 
 impl<'a> Catalog<'a> {
@@ -175,7 +180,28 @@ impl<'a> Catalog<'a> {
             duplicates,
             runs,
             slots,
+            locale,
+            pinned: None,
         }
+    }
+
+    /// This part of a locale's catalog, with `pinned` (of the same locale)
+    /// to look up what its entries refer to outside the part.
+    pub(crate) fn with_pinned(mut self, pinned: Option<&'a Catalog<'a>>) -> Self {
+        self.pinned = pinned;
+        self
+    }
+
+    /// The entry a reference to `key` reaches: as [`Catalog::get`], or,
+    /// for a part of a locale, in the parts it refers to. Such an entry is
+    /// in the part or pinned whole: its id is defined in no other file.
+    pub(crate) fn find(&self, key: &str) -> Option<&Entry<'a>> {
+        self.get(key).or_else(|| self.pinned?.get(key))
+    }
+
+    /// The files of the other parts that this part's references reach.
+    pub(crate) fn pinned_files(&self) -> &'a [FtlFile] {
+        self.pinned.map_or(&[], |p| &p.locale.files)
     }
 
     /// Every definition in the locale's `at`-th file, first ones and

@@ -12,6 +12,8 @@ pub mod glossary;
 pub(crate) mod input;
 pub(crate) mod lines;
 pub mod origin;
+pub(crate) mod raw;
+pub(crate) mod scan;
 pub mod tag;
 pub mod tree;
 pub(crate) mod walk;

@@ -1,6 +1,7 @@
 //! A Fluent locale tree laid out as `ROOT/<locale>/**/*.ftl`.
 
 use std::fs;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
@@ -9,6 +10,7 @@ use walkdir::WalkDir;
 
 use super::ftl::FtlFile;
 use super::glossary::{self, GLOSSARY_FILE, Glossary};
+use super::raw::{RawFile, RawLocale};
 use super::tag::LocaleTag;
 use crate::error::{Error, Result};
 
@@ -22,7 +24,7 @@ pub struct Locale {
     /// not be read); the checks report them.
     pub broken: Vec<BrokenFile>,
     /// Preferred terms and wordings to avoid, from `glossary.csv`.
-    pub glossary: Option<Glossary>,
+    pub glossary: Option<Arc<Glossary>>,
 }
 
 /// A file that is not readable UTF-8 text, or nests too deeply to parse.
@@ -39,13 +41,19 @@ pub struct BrokenFile {
 pub(crate) type Bundle<'a> = fluent_bundle::FluentBundle<&'a fluent_bundle::FluentResource>;
 
 impl Locale {
-    /// A bundle holding every file. Ids defined twice are reported by the
-    /// checks; here the first definition wins.
-    pub(crate) fn bundle(&self) -> Bundle<'_> {
+    /// A bundle holding every file, and the files of `others` it lacks
+    /// (of other parts of the locale, when it is a part). Ids defined twice
+    /// are reported by the checks; here the first definition wins.
+    pub(crate) fn bundle<'a>(&'a self, others: &'a [FtlFile]) -> Bundle<'a> {
         let mut bundle = fluent_bundle::FluentBundle::new(vec![self.tag.langid().clone()]);
         // Isolation marks would end up in the database and in every page.
         bundle.set_use_isolating(false);
-        for file in &self.files {
+        let own: rustc_hash::FxHashSet<&str> = match others.is_empty() {
+            true => Default::default(),
+            false => self.files.iter().map(|f| f.rel.as_str()).collect(),
+        };
+        let others = others.iter().filter(|o| !own.contains(o.rel.as_str()));
+        for file in self.files.iter().chain(others) {
             let _ = bundle.add_resource(file.resource());
         }
         bundle
@@ -144,10 +152,22 @@ impl TreePlan {
         self.locales.iter().map(|(tag, _, _)| tag)
     }
 
-    /// Bytes of each locale's files, in tag order: how long each takes.
-    pub(crate) fn sizes(&self) -> Vec<u64> {
-        let paths = self.locales.iter().map(|(_, _, paths)| paths);
-        paths.map(|p| size_of_files(p.iter())).collect()
+    /// Reads the locale at `at` (in tag order), its files on every core.
+    pub(crate) fn read(&self, at: usize) -> RawLocale {
+        let (tag, dir, paths) = &self.locales[at];
+        let read =
+            |path: &PathBuf| RawFile::read(path, relative(dir, path), |p| read_named(dir, p));
+        let (glossary, broken) = match glossary::load(dir) {
+            Ok(glossary) => (glossary.map(Arc::new), Vec::new()),
+            Err(err) => (None, vec![broken_file(dir, &dir.join(GLOSSARY_FILE), err)]),
+        };
+        RawLocale {
+            tag: tag.clone(),
+            dir: dir.clone(),
+            files: paths.par_iter().map(read).collect(),
+            glossary,
+            broken,
+        }
     }
 
     /// Reads and parses the locale at `at` (in tag order), its files on
@@ -159,42 +179,9 @@ impl TreePlan {
         parallel: bool,
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Locale {
-        let (tag, dir, paths) = &self.locales[at];
-        let parse = |path: &PathBuf| {
-            let file = read_file(dir, path);
-            progress(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
-            file
-        };
-        let parsed: Vec<Result<FtlFile>> = match parallel {
-            true => paths.par_iter().map(parse).collect(),
-            false => paths.iter().map(parse).collect(),
-        };
-        let (mut files, mut broken) = (Vec::new(), Vec::new());
-        for (path, result) in paths.iter().zip(parsed) {
-            match result {
-                Ok(file) => files.push(file),
-                Err(err) => broken.push(broken_file(dir, path, err)),
-            }
-        }
-        let glossary = glossary::load(dir).unwrap_or_else(|err| {
-            broken.push(broken_file(dir, &dir.join(GLOSSARY_FILE), err));
-            None
-        });
-        Locale {
-            tag: tag.clone(),
-            dir: dir.clone(),
-            files,
-            broken,
-            glossary,
-        }
+        let parsed = || progress(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
+        self.read(at).parse(parallel, &parsed)
     }
-}
-
-/// The bytes of `paths` together; a file that cannot be inspected counts
-/// as empty (reading it reports why).
-pub(crate) fn size_of_files<'p>(paths: impl Iterator<Item = &'p PathBuf>) -> u64 {
-    let size = |p: &PathBuf| fs::symlink_metadata(p).map_or(0, |m| m.len());
-    paths.map(size).sum()
 }
 
 /// One locale from files named one by one, each with the key it pairs up
@@ -206,30 +193,19 @@ pub fn load_files(
     files: &[(PathBuf, String)],
     parallel: bool,
 ) -> Locale {
-    let parse =
-        |(path, rel): &(PathBuf, String)| FtlFile::parse(path, rel.clone(), read_source(path)?);
-    let parsed: Vec<_> = match parallel {
-        true => files.par_iter().map(parse).collect(),
-        false => files.iter().map(parse).collect(),
-    };
-    let (mut ok, mut broken) = (Vec::new(), Vec::new());
-    for ((path, rel), result) in files.iter().zip(parsed) {
-        match result {
-            Ok(file) => ok.push(file),
-            Err(err) => {
-                let mut b = broken_file(&dir, path, err);
-                b.rel = rel.clone();
-                broken.push(b);
-            }
-        }
-    }
+    read_files(tag, dir, files).parse(parallel, &|| {})
+}
+
+/// Like [`load_files`], reading but not parsing.
+pub(crate) fn read_files(tag: LocaleTag, dir: PathBuf, files: &[(PathBuf, String)]) -> RawLocale {
+    let read = |(path, rel): &(PathBuf, String)| RawFile::read(path, rel.clone(), read_source);
     // A project configuration names files, not locale folders: no glossary.
-    Locale {
+    RawLocale {
         tag,
         dir,
-        files: ok,
-        broken,
+        files: files.par_iter().map(read).collect(),
         glossary: None,
+        broken: Vec::new(),
     }
 }
 
@@ -252,7 +228,7 @@ pub fn from_memory(root: &Path, all: Vec<MemoryLocale>, only: &[LocaleTag]) -> R
         for (rel, bytes) in sources {
             let path = dir.join(&rel);
             let parsed = match rel == GLOSSARY_FILE {
-                true => glossary::parse(&path, &bytes).map(|g| glossary = Some(g)),
+                true => glossary::parse(&path, &bytes).map(|g| glossary = Some(Arc::new(g))),
                 false => FtlFile::parse(&path, rel, bytes).map(|file| files.push(file)),
             };
             if let Err(err) = parsed {
@@ -335,7 +311,7 @@ fn locale_dirs(root: &Path, strict: bool) -> Result<Vec<(LocaleTag, PathBuf)>> {
 }
 
 /// One unusable file must not hide the findings of all the others.
-fn broken_file(dir: &Path, path: &Path, err: Error) -> BrokenFile {
+pub(crate) fn broken_file(dir: &Path, path: &Path, err: Error) -> BrokenFile {
     let (line, message) = match err {
         Error::Data { line, message, .. } => (line, message),
         other => (0, other.to_string()),
@@ -348,7 +324,8 @@ fn broken_file(dir: &Path, path: &Path, err: Error) -> BrokenFile {
     }
 }
 
-fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
+/// The bytes of a file of a locale folder, whose name must be UTF-8.
+fn read_named(dir: &Path, path: &Path) -> Result<Vec<u8>> {
     let unnamed = path
         .strip_prefix(dir)
         .map_or(true, |rel| rel.to_str().is_none());
@@ -359,7 +336,7 @@ fn read_file(dir: &Path, path: &Path) -> Result<FtlFile> {
             message: "the file name is not valid UTF-8, so it cannot be matched with the reference's files; rename it".into(),
         });
     }
-    FtlFile::parse(path, relative(dir, path), read_source(path)?)
+    read_source(path)
 }
 
 /// The bytes of a Fluent file, which must be a regular file, not a link.
