@@ -22,8 +22,23 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::{Checked, Context, Options, Report, Verdict, largest_first, report};
-use crate::source::raw::RawLocale;
+use crate::source::raw::{RawFile, RawLocale};
 use crate::source::{Catalog, Locale, scan};
+
+/// What a file may define and refer to, owned: the plan outlives the bytes.
+struct Names {
+    defined: Vec<Box<[u8]>>,
+    referenced: HashSet<Box<[u8]>>,
+}
+
+fn names(bytes: &[u8]) -> Names {
+    let found = scan::names(bytes);
+    let referenced: HashSet<&[u8]> = found.referenced.into_iter().collect();
+    Names {
+        defined: found.defined.into_iter().map(Box::from).collect(),
+        referenced: referenced.into_iter().map(Box::from).collect(),
+    }
+}
 
 /// Checks `locales` (the reference at `reference`) part by part, calling
 /// `progress(files_parsed, total)`. The report is the one a check of the
@@ -110,35 +125,39 @@ struct Plan {
 impl Plan {
     fn new(locales: &[RawLocale]) -> Self {
         let mut ids: HashMap<&str, usize> = HashMap::default();
-        let files: Vec<(usize, &[u8])> = locales
+        let files: Vec<(usize, &RawLocale, &RawFile)> = locales
             .iter()
-            .flat_map(|l| &l.files)
-            .map(|f| {
+            .flat_map(|l| l.files.iter().map(move |f| (l, f)))
+            .map(|(l, f)| {
                 let next = ids.len();
-                (
-                    *ids.entry(f.rel.as_str()).or_insert(next),
-                    f.bytes().unwrap_or_default(),
-                )
+                (*ids.entry(f.rel.as_str()).or_insert(next), l, f)
             })
             .collect();
-        let scanned: Vec<(usize, scan::Names)> = files
-            .into_par_iter()
-            .map(|(rel, bytes)| (rel, scan::names(bytes)))
-            .collect();
         let mut sets = Sets::new(ids.len());
-        let mut defined_in: HashMap<&[u8], usize> = HashMap::default();
-        for (rel, names) in &scanned {
-            for &name in &names.defined {
-                match defined_in.get(name) {
-                    Some(&other) => sets.join(other, *rel),
-                    None => _ = defined_in.insert(name, *rel),
+        let mut defined_in: HashMap<Box<[u8]>, usize> = HashMap::default();
+        let mut references: Vec<HashSet<Box<[u8]>>> = vec![HashSet::default(); ids.len()];
+        // A batch at a time: only the names are kept, not the bytes.
+        for batch in files.chunks(64) {
+            let scanned: Vec<(usize, Names)> = batch
+                .par_iter()
+                .map(|&(rel, locale, file)| {
+                    (rel, names(&file.read(&locale.dir).unwrap_or_default()))
+                })
+                .collect();
+            for (rel, names) in scanned {
+                for name in names.defined {
+                    match defined_in.get(&name) {
+                        Some(&other) => sets.join(other, rel),
+                        None => _ = defined_in.insert(name, rel),
+                    }
                 }
+                references[rel].extend(names.referenced);
             }
         }
         let mut pinned_roots = HashSet::default();
-        for (rel, names) in &scanned {
-            let own = sets.root(*rel);
-            let reached = names.referenced.iter().filter_map(|n| defined_in.get(n));
+        for (rel, names) in references.iter().enumerate() {
+            let own = sets.root(rel);
+            let reached = names.iter().filter_map(|n| defined_in.get(n));
             pinned_roots.extend(reached.map(|&at| sets.root(at)).filter(|&r| r != own));
         }
         let mut numbers: HashMap<usize, usize> = HashMap::default();
@@ -194,8 +213,7 @@ impl Sets {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::raw::RawFile;
-    use crate::source::tree::{MemoryLocale, from_memory};
+    use crate::source::tree::TreePlan;
 
     /// Files that reach into each other every way the checks can see:
     /// terms used everywhere, a message used from another file, a cycle
@@ -257,58 +275,46 @@ mod tests {
         ),
     ];
 
-    fn memory() -> Vec<MemoryLocale> {
-        let files = |f: &[(&str, &str)]| {
-            f.iter()
-                .map(|(rel, ftl)| (rel.to_string(), ftl.as_bytes().to_vec()))
-                .collect()
-        };
-        let mut all: Vec<MemoryLocale> = TREE
-            .iter()
-            .map(|(tag, f)| (tag.parse().unwrap(), files(f)))
-            .collect();
-        all[3].1.push(("broken.ftl".into(), vec![0xff, 0xfe]));
-        all.sort_by(|a, b| a.0.cmp(&b.0)); // as a tree orders them: en second
-        all
-    }
-
-    fn raw(root: &std::path::Path) -> Vec<RawLocale> {
-        let locale = |(tag, files): MemoryLocale| {
-            let dir = root.join(tag.as_str());
-            let read = |(rel, bytes): (String, Vec<u8>)| {
-                RawFile::read(&dir.join(&rel), rel, |_| Ok(bytes))
-            };
-            RawLocale {
-                files: files.into_iter().map(read).collect(),
-                dir: dir.clone(),
-                tag,
-                glossary: None,
-                broken: Vec::new(),
+    /// The tree written to a fresh folder, with a file that is not UTF-8.
+    fn write_tree() -> std::path::PathBuf {
+        let root = std::env::temp_dir().join(format!("statusdb-parts-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for (tag, files) in TREE {
+            std::fs::create_dir_all(root.join(tag)).unwrap();
+            for (rel, ftl) in *files {
+                std::fs::write(root.join(tag).join(rel), ftl).unwrap();
             }
-        };
-        memory().into_iter().map(locale).collect()
+        }
+        std::fs::write(root.join("ko/broken.ftl"), [0xff, 0xfe]).unwrap();
+        root
     }
 
     #[test]
     fn parts_find_what_whole_locales_find() {
-        let root = std::path::Path::new("tree");
+        let root = write_tree();
         let options = Options {
             reference: "en",
             facts: None,
             lint: true,
             scope: None,
         };
-        let plan = Plan::new(&raw(root));
+        let listed = || {
+            let plan = TreePlan::new(&root, &[]).unwrap();
+            (0..plan.len()).map(|i| plan.listed(i)).collect::<Vec<_>>()
+        };
+        let plan = Plan::new(&listed());
         assert!(plan.count >= 3, "{} parts", plan.count);
         assert!(plan.is_pinned("terms.ftl") && plan.is_pinned("b.ftl") && !plan.is_pinned("e.ftl"));
         assert_eq!(plan.part("c.ftl"), plan.part("d.ftl"), "dup");
         assert_eq!(plan.part("b.ftl"), plan.part("c.ftl"), "moved");
 
-        let tree = from_memory(root, memory(), &[]).unwrap();
-        let whole =
-            serde_json::to_string_pretty(&crate::check::check(&tree, &options).unwrap()).unwrap();
+        let tree = crate::source::tree::load(&root, &[]).unwrap();
+        let whole = crate::check::check(&tree, &options).unwrap();
+        let whole = serde_json::to_string_pretty(&whole).unwrap();
+        // en is second, after de, as in a tree
         let parts =
-            serde_json::to_string_pretty(&check(raw(root), 1, &options, &|_, _| {})).unwrap();
+            serde_json::to_string_pretty(&check(listed(), 1, &options, &|_, _| {})).unwrap();
+        std::fs::remove_dir_all(&root).unwrap();
         assert_eq!(parts, whole);
         for rule in [
             "unresolvable",

@@ -68,7 +68,7 @@ fn check_streamed(
             &tags.join(", "),
         ));
     };
-    let locales = (0..plan.len()).map(|i| plan.read(i)).collect();
+    let locales = (0..plan.len()).map(|i| plan.listed(i)).collect();
     Ok(check::parts::check(locales, at, options, progress))
 }
 
@@ -152,7 +152,7 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
         scope: Some(&project),
     };
     // The reference first, then the locales in the config's order.
-    let reference = source::tree::read_files(
+    let reference = source::tree::list_files(
         project.reference.clone(),
         root.clone(),
         &project.reference_files(),
@@ -162,7 +162,7 @@ fn run_project(args: &ValidateArgs, config: &Path) -> Result<u8> {
         let files: Vec<_> = present
             .map(|f| (config::shown(&f.l10n), f.rel.clone()))
             .collect();
-        source::tree::read_files(tag.clone(), root.clone(), &files)
+        source::tree::list_files(tag.clone(), root.clone(), &files)
     });
     let all = std::iter::once(reference).chain(translated).collect();
     let progress = report::Progress::new("Parsing");

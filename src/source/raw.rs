@@ -1,6 +1,7 @@
-//! A locale's files read but not parsed yet. Every load goes through here:
-//! a whole locale is parsed at once, while a check by parts
-//! (`check::parts`) plans from the bytes and parses one part at a time.
+//! A locale's files, listed but not read yet. Every load goes through
+//! here: a whole locale is read and parsed at once, while a check by parts
+//! (`check::parts`) reads each file to plan, then again when its part's
+//! turn comes, so that memory never holds the whole tree.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -11,61 +12,53 @@ use super::ftl::FtlFile;
 use super::glossary::Glossary;
 use super::tag::LocaleTag;
 use super::tree::{BrokenFile, Locale, broken_file};
-use crate::error::Error;
+use crate::error::Result;
 
-/// A Fluent file's bytes, or why they could not be read.
+/// How a file is read: given its locale's folder and its path.
+pub(crate) type Reader = fn(&Path, &Path) -> Result<Vec<u8>>;
+
+/// A Fluent file to read.
+#[derive(Clone)]
 pub(crate) struct RawFile {
     pub(crate) path: PathBuf,
     /// The key it pairs up by (see [`FtlFile::rel`]).
     pub(crate) rel: String,
-    bytes: Result<Vec<u8>, Error>,
+    read: Reader,
 }
 
 impl RawFile {
-    /// Reads `path` with `read`; a failure is kept, to be reported.
-    pub(crate) fn read(
-        path: &Path,
-        rel: String,
-        read: impl FnOnce(&Path) -> crate::error::Result<Vec<u8>>,
-    ) -> Self {
+    pub(crate) fn new(path: &Path, rel: String, read: Reader) -> Self {
         RawFile {
             path: path.to_path_buf(),
             rel,
-            bytes: read(path),
+            read,
         }
     }
 
-    /// The bytes, when they could be read.
-    pub(crate) fn bytes(&self) -> Option<&[u8]> {
-        self.bytes.as_deref().ok()
+    /// Its bytes (`dir` is its locale's folder).
+    pub(crate) fn read(&self, dir: &Path) -> Result<Vec<u8>> {
+        (self.read)(dir, &self.path)
     }
 
+    /// Its size on disk: what checking it costs, roughly (0 when it cannot
+    /// be inspected; reading it reports why).
     pub(crate) fn len(&self) -> u64 {
-        self.bytes().map_or(0, |b| b.len() as u64)
+        std::fs::symlink_metadata(&self.path).map_or(0, |m| m.len())
     }
 
-    /// The file parsed, or what is wrong with it (`dir` is its locale's folder).
-    fn parse(self, dir: &Path) -> Result<FtlFile, BrokenFile> {
+    /// The file read and parsed, or what is wrong with it.
+    fn parse(self, dir: &Path) -> std::result::Result<FtlFile, BrokenFile> {
         let parsed = self
-            .bytes
+            .read(dir)
             .and_then(|bytes| FtlFile::parse(&self.path, self.rel.clone(), bytes));
         parsed.map_err(|err| BrokenFile {
             rel: self.rel,
             ..broken_file(dir, &self.path, err)
         })
     }
-
-    /// A copy, for a file parsed twice.
-    fn copy(&self) -> Option<Self> {
-        Some(RawFile {
-            path: self.path.clone(),
-            rel: self.rel.clone(),
-            bytes: Ok(self.bytes()?.to_vec()),
-        })
-    }
 }
 
-/// A locale whose files are read into memory, in load order.
+/// A locale's files, in load order.
 pub(crate) struct RawLocale {
     pub(crate) tag: LocaleTag,
     pub(crate) dir: PathBuf,
@@ -76,13 +69,13 @@ pub(crate) struct RawLocale {
 }
 
 impl RawLocale {
-    /// Bytes of Fluent source it holds.
+    /// Bytes of Fluent source it has.
     pub(crate) fn len(&self) -> u64 {
         self.files.iter().map(RawFile::len).sum()
     }
 
-    /// Parses every file (on every core when `parallel`), calling `parsed`
-    /// after each.
+    /// Reads and parses every file (on every core when `parallel`), calling
+    /// `parsed` after each.
     pub(crate) fn parse(self, parallel: bool, parsed: &(dyn Fn() + Sync)) -> Locale {
         let parse = |file: RawFile| {
             let result = file.parse(&self.dir);
@@ -131,13 +124,13 @@ impl RawLocale {
         parts
     }
 
-    /// A parsed copy of the files `keep` accepts, whatever else is broken.
+    /// The files `keep` accepts, parsed, whatever else is broken.
     pub(crate) fn copy_of(&self, keep: impl Fn(&str) -> bool) -> Locale {
         let files = self.files.iter().filter(|f| keep(&f.rel));
         let copy = RawLocale {
             tag: self.tag.clone(),
             dir: self.dir.clone(),
-            files: files.filter_map(RawFile::copy).collect(),
+            files: files.cloned().collect(),
             glossary: None,
             broken: Vec::new(),
         };

@@ -4,7 +4,6 @@ use std::fs;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -152,11 +151,10 @@ impl TreePlan {
         self.locales.iter().map(|(tag, _, _)| tag)
     }
 
-    /// Reads the locale at `at` (in tag order), its files on every core.
-    pub(crate) fn read(&self, at: usize) -> RawLocale {
+    /// The locale at `at` (in tag order), its glossary read, its files not yet.
+    pub(crate) fn listed(&self, at: usize) -> RawLocale {
         let (tag, dir, paths) = &self.locales[at];
-        let read =
-            |path: &PathBuf| RawFile::read(path, relative(dir, path), |p| read_named(dir, p));
+        let file = |path: &PathBuf| RawFile::new(path, relative(dir, path), read_named);
         let (glossary, broken) = match glossary::load(dir) {
             Ok(glossary) => (glossary.map(Arc::new), Vec::new()),
             Err(err) => (None, vec![broken_file(dir, &dir.join(GLOSSARY_FILE), err)]),
@@ -164,7 +162,7 @@ impl TreePlan {
         RawLocale {
             tag: tag.clone(),
             dir: dir.clone(),
-            files: paths.par_iter().map(read).collect(),
+            files: paths.iter().map(file).collect(),
             glossary,
             broken,
         }
@@ -180,7 +178,7 @@ impl TreePlan {
         progress: &(dyn Fn(usize, usize) + Sync),
     ) -> Locale {
         let parsed = || progress(self.done.fetch_add(1, Ordering::Relaxed) + 1, self.total);
-        self.read(at).parse(parallel, &parsed)
+        self.listed(at).parse(parallel, &parsed)
     }
 }
 
@@ -193,17 +191,18 @@ pub fn load_files(
     files: &[(PathBuf, String)],
     parallel: bool,
 ) -> Locale {
-    read_files(tag, dir, files).parse(parallel, &|| {})
+    list_files(tag, dir, files).parse(parallel, &|| {})
 }
 
-/// Like [`load_files`], reading but not parsing.
-pub(crate) fn read_files(tag: LocaleTag, dir: PathBuf, files: &[(PathBuf, String)]) -> RawLocale {
-    let read = |(path, rel): &(PathBuf, String)| RawFile::read(path, rel.clone(), read_source);
+/// Like [`load_files`], without reading the files yet.
+pub(crate) fn list_files(tag: LocaleTag, dir: PathBuf, files: &[(PathBuf, String)]) -> RawLocale {
+    let file =
+        |(path, rel): &(PathBuf, String)| RawFile::new(path, rel.clone(), |_, p| read_source(p));
     // A project configuration names files, not locale folders: no glossary.
     RawLocale {
         tag,
         dir,
-        files: files.par_iter().map(read).collect(),
+        files: files.iter().map(file).collect(),
         glossary: None,
         broken: Vec::new(),
     }
