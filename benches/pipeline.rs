@@ -110,15 +110,14 @@ fn build(bencher: Bencher, messages: usize) {
     let root = corpus(messages, false);
     let out = std::env::temp_dir().join(format!("statusdb-bench-{messages}.sqlite"));
     bencher.bench(|| {
-        let sources = statusdb::pipeline::load(
+        let (sources, report) = statusdb::pipeline::load(
             &statusdb::source::Origins::resolve(
                 Some(&root.join("locales")),
                 Some(&root.join("data")),
             ),
             &|_, _| {},
         )
-        .expect("loads");
-        let report = sources.check().expect("checks");
+        .expect("loads and checks");
         let rendered = sources.render(&report, "bench").expect("renders");
         statusdb::db::write_file(&out, &sources.facts, &rendered, &sources.fingerprint)
             .expect("writes");

@@ -142,6 +142,15 @@ pub(crate) fn is_ui_key(key: &str) -> bool {
     KEYS.contains(key)
 }
 
+/// Whether a Fluent id may be one the database publishes (a UI string, a
+/// code's text, a pair's note): a build keeps the files that define such
+/// ids for rendering (`check::parts`). Any `code-` or `pair-` id counts.
+pub(crate) fn may_be_published(id: &[u8]) -> bool {
+    id.starts_with(b"code-")
+        || id.starts_with(b"pair-")
+        || std::str::from_utf8(id).is_ok_and(is_ui_key)
+}
+
 /// `code-404`.
 pub(crate) fn code_id(code: u16) -> String {
     format!("code-{code}")

@@ -8,44 +8,54 @@ use crate::check::{self, Diagnostic, Options, PageText, Report, lint};
 use crate::db;
 use crate::error::{Error, Result};
 use crate::render::{self, Rendered};
-use crate::source::{Catalog, Facts, LocaleTree, Origins};
+use crate::source::{Catalog, Facts, LocaleTree, Origin, Origins};
 
 /// statusdb's own sources, loaded once.
 pub struct Sources {
     pub facts: Facts,
+    /// What rendering needs of the locale tree (all of it, or of each
+    /// locale the files that hold what the database publishes).
     pub(crate) tree: LocaleTree,
     /// `sha256:…` of the source files, recorded in the database.
     pub fingerprint: String,
 }
 
-/// Loads `data/` and the locale tree from where `origins` says, reporting
-/// `(files parsed, total)`.
-pub fn load(origins: &Origins, progress: &(dyn Fn(usize, usize) + Sync)) -> Result<Sources> {
+/// Loads `data/` and the locale tree from where `origins` says and checks
+/// them as a build needs them checked (with the checks that tie the text to
+/// `data/`; the warning-only lints are `validate`'s job), reporting
+/// `(files parsed, total)`. A tree in a folder is checked part by part, and
+/// only what rendering needs stays in memory; the built-in tree is small
+/// and loaded whole.
+pub fn load(
+    origins: &Origins,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Sources, Report)> {
     let facts = origins.facts()?;
-    let tree = origins.tree(&[], progress)?;
+    let (report, tree) = {
+        let options = Options {
+            reference: facts.reference().tag.as_str(),
+            facts: Some(&facts),
+            lint: false,
+            scope: None,
+        };
+        match &origins.locales {
+            Origin::Folder(root) => check::parts::check_own(root, &options, progress)?,
+            Origin::BuiltIn => {
+                let tree = origins.tree(&[], progress)?;
+                (check::check(&tree, &options)?, tree)
+            }
+        }
+    };
     let fingerprint = origins.fingerprint()?;
-    Ok(Sources {
+    let sources = Sources {
         facts,
         tree,
         fingerprint,
-    })
+    };
+    Ok((sources, report))
 }
 
 impl Sources {
-    /// Runs the checks a build needs, including the ones tying the text to
-    /// `data/`; the warning-only lints are `validate`'s job.
-    pub fn check(&self) -> Result<Report> {
-        check::check(
-            &self.tree,
-            &Options {
-                reference: self.facts.reference().tag.as_str(),
-                facts: Some(&self.facts),
-                lint: false,
-                scope: None,
-            },
-        )
-    }
-
     /// Renders the content; refuses when the report has errors that would
     /// publish broken text (gaps in a translation only fall back).
     pub fn render(&self, report: &Report, what: &'static str) -> Result<Rendered> {
@@ -139,6 +149,73 @@ fn shows_words_of(text: &str, template: &fluent_syntax::ast::Pattern<&str>) -> b
 mod tests {
     use super::*;
     use fluent_syntax::ast;
+
+    /// statusdb's own tree with a file that publishes nothing but holds a
+    /// term a published text uses, and a file nothing uses.
+    fn tree_in_parts(root: &Path) {
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for entry in walkdir::WalkDir::new(repo.join("locales"))
+            .into_iter()
+            .chain(walkdir::WalkDir::new(repo.join("data")))
+        {
+            let entry = entry.unwrap();
+            let to = root.join(entry.path().strip_prefix(repo).unwrap());
+            match entry.file_type().is_dir() {
+                true => std::fs::create_dir_all(&to).unwrap(),
+                false => _ = std::fs::copy(entry.path(), &to).unwrap(),
+            }
+        }
+        for tag in ["en", "ru"] {
+            let dir = root.join("locales").join(tag);
+            std::fs::write(dir.join("terms.ftl"), "-extra-term = Extra\n").unwrap();
+            std::fs::write(dir.join("unused.ftl"), "unused-message = Not published\n").unwrap();
+            let pairs = std::fs::read_to_string(dir.join("pairs.ftl")).unwrap();
+            let pairs = pairs.replacen("pair-200-201 = ", "pair-200-201 = { -extra-term } ", 1);
+            std::fs::write(dir.join("pairs.ftl"), pairs).unwrap();
+        }
+    }
+
+    /// Checked part by part, a tree in a folder gives the findings and the
+    /// database of the whole tree, rendered from less of it.
+    #[test]
+    fn a_tree_checked_by_parts_builds_what_the_whole_tree_builds() {
+        let root = std::env::temp_dir().join(format!("statusdb-pipeline-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        tree_in_parts(&root);
+        let origins = Origins::resolve(Some(&root.join("locales")), Some(&root.join("data")));
+        let (sources, by_parts) = load(&origins, &|_, _| {}).unwrap();
+        let tree = origins.tree(&[], &|_, _| {}).unwrap();
+        let options = Options {
+            reference: "en",
+            facts: Some(&sources.facts),
+            lint: false,
+            scope: None,
+        };
+        let whole = check::check(&tree, &options).unwrap();
+        let json = |r: &Report| serde_json::to_string(r).unwrap();
+        assert_eq!(json(&by_parts), json(&whole));
+        let en = |t: &LocaleTree| {
+            t.locale("en")
+                .unwrap()
+                .files
+                .iter()
+                .map(|f| f.rel.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(
+            en(&tree).contains(&"unused.ftl".into())
+                && !en(&sources.tree).contains(&"unused.ftl".into())
+        );
+        assert!(en(&sources.tree).contains(&"terms.ftl".into()));
+        let database = |tree: &LocaleTree, name: &str| {
+            let rendered = render::render(tree, &sources.facts, &whole.summaries);
+            let path = root.join(name);
+            db::write_file(&path, &sources.facts, &rendered, "test").unwrap();
+            std::fs::read(path).unwrap()
+        };
+        assert!(database(&sources.tree, "parts.sqlite") == database(&tree, "whole.sqlite"));
+        std::fs::remove_dir_all(&root).unwrap();
+    }
 
     /// `pair-summary-same` and `-different` both join two codes; a page
     /// shows the words of the one it was rendered from.

@@ -6,39 +6,41 @@ use super::rule::Rule;
 use crate::model;
 use crate::source::catalog::{Catalog, Entry};
 use crate::source::facts::{CODES_FILE, LOCALES_FILE};
-use crate::source::{Facts, Locale, LocaleTree};
+use crate::source::{Facts, Locale, LocaleTag};
+use std::path::Path;
 
 /// Locales in the tree and in `data/locales.csv` must be the same set.
-pub(crate) fn locales(tree: &LocaleTree, facts: &Facts) -> Vec<Diagnostic> {
+/// `loaded`: the locales read from `root`; `folders`: all its locale folders.
+pub(crate) fn locales(
+    root: &Path,
+    loaded: &[LocaleTag],
+    folders: &[LocaleTag],
+    facts: &Facts,
+) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    for locale in &tree.locales {
-        if facts.locale(locale.tag.as_str()).is_none() {
+    for tag in loaded {
+        if facts.locale(tag.as_str()).is_none() {
             found.push(
                 Diagnostic::new(
                     Rule::UnknownLocale,
-                    format!("locale `{}` is not listed in data/locales.csv", locale.tag),
+                    format!("locale `{tag}` is not listed in data/locales.csv"),
                 )
-                .locale(locale.tag.as_str())
+                .locale(tag.as_str())
                 .file(facts.path(LOCALES_FILE))
                 .help(format!(
-                    "add a row such as `{},<English name>,<native name>,no`",
-                    locale.tag
+                    "add a row such as `{tag},<English name>,<native name>,no`"
                 )),
             );
         }
     }
-    for info in facts
-        .locales
-        .iter()
-        .filter(|i| !tree.folders.contains(&i.tag))
-    {
+    for info in facts.locales.iter().filter(|i| !folders.contains(&i.tag)) {
         found.push(
             Diagnostic::new(
                 Rule::MissingLocale,
                 format!(
                     "data/locales.csv lists `{}` but {} has no such folder",
                     info.tag,
-                    tree.root.display()
+                    root.display()
                 ),
             )
             .file(facts.path(LOCALES_FILE))

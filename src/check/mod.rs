@@ -164,7 +164,9 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
         .ok_or_else(|| no_reference(options.reference, &tree.root, &tree.tags()))?;
     let mut report = Report::default();
     if let Some(facts) = options.facts {
-        report.diagnostics.extend(content::locales(tree, facts));
+        let loaded: Vec<_> = tree.locales.iter().map(|l| l.tag.clone()).collect();
+        let found = content::locales(&tree.root, &loaded, &tree.folders, facts);
+        report.diagnostics.extend(found);
     }
     let locales: Vec<&Locale> = tree.locales.iter().collect();
     let checked = check_locales(reference, &locales, options);
@@ -238,6 +240,9 @@ pub(crate) struct Context<'r> {
     language: unic_langid::subtags::Language,
     allow: Allowlist,
     options: &'r Options<'r>,
+    /// The reference (a part of it, when checked by parts) holds what a
+    /// build publishes, so the checks that all of it is there can run.
+    publishing: bool,
 }
 
 /// One locale's findings and counts, before the tree-wide verdicts.
@@ -266,6 +271,7 @@ impl<'r> Context<'r> {
             language: language_of(reference),
             allow: allowlist(options.facts),
             options,
+            publishing: true,
         }
     }
 
@@ -383,7 +389,8 @@ fn check_locale(
         found.extend(terminology::check(locale, catalog, allow));
     }
     if let Some(facts) = options.facts {
-        found.extend(content::check(locale, catalog, facts, reference.is_none()));
+        let publishing = reference.is_none() && context.publishing;
+        found.extend(content::check(locale, catalog, facts, publishing));
     }
     let counts = match reference {
         Some(ref_catalog) => {

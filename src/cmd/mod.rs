@@ -108,13 +108,12 @@ fn compile(
     progress: Option<&'static str>,
 ) -> Result<Compiled> {
     let bar = progress.map(report::Progress::new);
-    let sources = pipeline::load(origins, &|done, total| {
+    let (sources, checked) = pipeline::load(origins, &|done, total| {
         if let Some(bar) = &bar {
             bar.update(done, total)
         }
     })?;
     drop(bar);
-    let checked = sources.check()?;
     let rendered = sources.render(&checked, what).inspect_err(|_| {
         let blocking = pipeline::blocking(&checked);
         eprint(&report::diagnostics(

@@ -84,20 +84,20 @@ impl Origins {
     /// `sha256:<hex>` of every source file and its path (`data/*.csv`,
     /// `locales/**/*.ftl`), so a database can tell which sources built it.
     pub fn fingerprint(&self) -> Result<String> {
-        let mut files: Vec<(String, Cow<'static, [u8]>)> = Vec::new();
+        let mut files: Vec<(String, Source)> = Vec::new();
         // The embedded list is only walked when some origin is built in.
         let from_builtin = |prefix: &str| {
             builtin::files()
                 .into_iter()
                 .filter(|(path, _)| path.starts_with(prefix))
-                .map(|(path, bytes)| (path, Cow::Borrowed(bytes)))
+                .map(|(path, bytes)| (path, Source::BuiltIn(bytes)))
                 .collect::<Vec<_>>()
         };
         match &self.data {
             Origin::BuiltIn => files.extend(from_builtin("data/")),
             Origin::Folder(dir) => {
                 for name in [CODES_FILE, ALIASES_FILE, LOCALES_FILE] {
-                    files.push((format!("data/{name}"), read(&dir.join(name))?));
+                    files.push((format!("data/{name}"), Source::File(dir.join(name))));
                 }
             }
         }
@@ -117,32 +117,40 @@ impl Origins {
                     .filter(|path| !tree::is_link(path));
                 for path in ftl.chain(glossaries) {
                     let rel = tree::relative(root, &path);
-                    files.push((format!("locales/{rel}"), read(&path)?));
+                    files.push((format!("locales/{rel}"), Source::File(path)));
                 }
             }
         }
-        Ok(digest(files))
+        digest(files)
     }
 }
 
-/// Read as every input is: only a regular file, and bounded.
-fn read(path: &Path) -> Result<Cow<'static, [u8]>> {
-    super::input::read(path).map(Cow::Owned)
+/// A source file to hash: built in, or read when its turn comes, so that
+/// memory holds one file at a time, not the tree.
+enum Source {
+    BuiltIn(&'static [u8]),
+    File(PathBuf),
 }
 
-/// Order-independent of how the files were found: sorted by path, each
-/// path and length framed so that no two file sets hash alike by accident.
-fn digest(mut files: Vec<(String, Cow<'static, [u8]>)>) -> String {
-    files.sort();
+/// Order-independent of how the files were found: sorted by path (each
+/// path is listed once), each path and length framed so that no two file
+/// sets hash alike by accident. Files are read as every input is: only a
+/// regular file, and bounded.
+fn digest(mut files: Vec<(String, Source)>) -> Result<String> {
+    files.sort_by(|a, b| a.0.cmp(&b.0));
     let mut hash = Sha256::new();
-    for (path, bytes) in &files {
+    for (path, source) in &files {
+        let bytes = match source {
+            Source::BuiltIn(bytes) => Cow::Borrowed(*bytes),
+            Source::File(file) => Cow::Owned(super::input::read(file)?),
+        };
         hash.update(path.as_bytes());
         hash.update([0]);
         hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(bytes);
+        hash.update(&bytes);
     }
     let hex: String = hash.finalize().iter().map(|b| format!("{b:02x}")).collect();
-    format!("sha256:{hex}")
+    Ok(format!("sha256:{hex}"))
 }
 
 #[cfg(test)]
@@ -174,8 +182,8 @@ mod tests {
 
     #[test]
     fn the_fingerprint_changes_with_any_byte() {
-        let a = digest(vec![("data/x.csv".into(), Cow::Borrowed(b"ab"))]);
-        let b = digest(vec![("data/x.csv".into(), Cow::Borrowed(b"ac"))]);
+        let a = digest(vec![("data/x.csv".into(), Source::BuiltIn(b"ab"))]).unwrap();
+        let b = digest(vec![("data/x.csv".into(), Source::BuiltIn(b"ac"))]).unwrap();
         assert_ne!(a, b);
         assert!(a.starts_with("sha256:") && a.len() == 7 + 64);
     }

@@ -19,26 +19,18 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use std::path::Path;
 
 use super::{Checked, Context, Options, Report, Verdict, largest_first, report};
-use crate::source::raw::{RawFile, RawLocale};
-use crate::source::{Catalog, Locale, scan};
+use crate::error::Result;
+use crate::model;
+use crate::source::raw::RawLocale;
+use crate::source::tree::TreePlan;
+use crate::source::{Catalog, Locale, LocaleTag, LocaleTree};
+use plan::Plan;
 
-/// What a file may define and refer to, owned: the plan outlives the bytes.
-struct Names {
-    defined: Vec<Box<[u8]>>,
-    referenced: HashSet<Box<[u8]>>,
-}
-
-fn names(bytes: &[u8]) -> Names {
-    let found = scan::names(bytes);
-    let referenced: HashSet<&[u8]> = found.referenced.into_iter().collect();
-    Names {
-        defined: found.defined.into_iter().map(Box::from).collect(),
-        referenced: referenced.into_iter().map(Box::from).collect(),
-    }
-}
+mod plan;
 
 /// Checks `locales` (the reference at `reference`) part by part, calling
 /// `progress(files_parsed, total)`. The report is the one a check of the
@@ -49,7 +41,54 @@ pub(crate) fn check(
     options: &Options,
     progress: &(dyn Fn(usize, usize) + Sync),
 ) -> Report {
-    let plan = Plan::new(&locales);
+    let plan = Plan::new(&locales, None);
+    run(&plan, locales, reference, options, progress)
+}
+
+/// statusdb's own tree under `root`, checked part by part against
+/// `options.facts` as [`super::check`] checks it whole; with the tree a
+/// build renders from: of each locale, the files that define what the
+/// database publishes and the files they refer to.
+pub(crate) fn check_own(
+    root: &Path,
+    options: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<(Report, LocaleTree)> {
+    let tree = TreePlan::new(root, &[])?;
+    let tags: Vec<LocaleTag> = tree.tags().cloned().collect();
+    let Some(reference) = tags.iter().position(|t| t.as_str() == options.reference) else {
+        let available: Vec<&str> = tags.iter().map(LocaleTag::as_str).collect();
+        return Err(super::no_reference(
+            options.reference,
+            root,
+            &available.join(", "),
+        ));
+    };
+    let locales: Vec<RawLocale> = (0..tree.len()).map(|at| tree.listed(at)).collect();
+    let plan = Plan::new(&locales, Some(model::may_be_published));
+    let published = |rel: &str| plan.part(rel) == plan.published || plan.is_pinned(rel);
+    let rendered = locales.iter().map(|l| l.copy_of(published)).collect();
+    let mut report = run(&plan, locales, reference, options, progress);
+    if let Some(facts) = options.facts {
+        let found = super::content::locales(root, &tags, &tree.folders, facts);
+        report.diagnostics.splice(0..0, found);
+    }
+    let rendered = LocaleTree {
+        root: root.to_path_buf(),
+        locales: rendered,
+        folders: tree.folders,
+    };
+    Ok((report, rendered))
+}
+
+/// Checks the parts of `plan`, largest first, and adds up each locale's verdicts.
+fn run(
+    plan: &Plan,
+    locales: Vec<RawLocale>,
+    reference: usize,
+    options: &Options,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Report {
     let pinned: Vec<Locale> = locales
         .iter()
         .map(|l| l.copy_of(|rel| plan.is_pinned(rel)))
@@ -80,7 +119,8 @@ pub(crate) fn check(
     let parts: Vec<Mutex<Vec<RawLocale>>> = parts.into_iter().map(Mutex::new).collect();
     let checked = largest_first(&sizes, |at| {
         let part = std::mem::take(&mut *parts[at].lock().unwrap_or_else(|e| e.into_inner()));
-        check_part(part, reference, &pinned, options, &parsed)
+        let publishing = at == plan.published;
+        check_part(part, (reference, publishing), &pinned, options, &parsed)
     });
     let mut checked = checked.into_iter();
     let mut whole = checked.next().unwrap_or_default();
@@ -93,15 +133,17 @@ pub(crate) fn check(
 }
 
 /// One part of every locale, checked: the verdicts in the order of `part`.
+/// `publishing`: the part holds what a build publishes.
 fn check_part(
     mut part: Vec<RawLocale>,
-    reference: usize,
+    (reference, publishing): (usize, bool),
     pinned: &[Option<Catalog>],
     options: &Options,
     parsed: &(dyn Fn() + Sync),
 ) -> Vec<Verdict> {
     let ref_locale = part.remove(reference).parse(false, parsed);
-    let context = Context::new(&ref_locale, pinned[reference].as_ref(), options);
+    let mut context = Context::new(&ref_locale, pinned[reference].as_ref(), options);
+    context.publishing = publishing;
     let mut checked: Vec<Checked> = part
         .into_par_iter()
         .enumerate()
@@ -114,106 +156,9 @@ fn check_part(
     context.verdicts(checked)
 }
 
-/// Which part each file goes to, and which parts are pinned.
-struct Plan {
-    part_of: HashMap<String, usize>,
-    pinned: Vec<bool>,
-    /// At least one, so that a tree without files still has each locale checked.
-    count: usize,
-}
-
-impl Plan {
-    fn new(locales: &[RawLocale]) -> Self {
-        let mut ids: HashMap<&str, usize> = HashMap::default();
-        let files: Vec<(usize, &RawLocale, &RawFile)> = locales
-            .iter()
-            .flat_map(|l| l.files.iter().map(move |f| (l, f)))
-            .map(|(l, f)| {
-                let next = ids.len();
-                (*ids.entry(f.rel.as_str()).or_insert(next), l, f)
-            })
-            .collect();
-        let mut sets = Sets::new(ids.len());
-        let mut defined_in: HashMap<Box<[u8]>, usize> = HashMap::default();
-        let mut references: Vec<HashSet<Box<[u8]>>> = vec![HashSet::default(); ids.len()];
-        // A batch at a time: only the names are kept, not the bytes.
-        for batch in files.chunks(64) {
-            let scanned: Vec<(usize, Names)> = batch
-                .par_iter()
-                .map(|&(rel, locale, file)| {
-                    (rel, names(&file.read(&locale.dir).unwrap_or_default()))
-                })
-                .collect();
-            for (rel, names) in scanned {
-                for name in names.defined {
-                    match defined_in.get(&name) {
-                        Some(&other) => sets.join(other, rel),
-                        None => _ = defined_in.insert(name, rel),
-                    }
-                }
-                references[rel].extend(names.referenced);
-            }
-        }
-        let mut pinned_roots = HashSet::default();
-        for (rel, names) in references.iter().enumerate() {
-            let own = sets.root(rel);
-            let reached = names.iter().filter_map(|n| defined_in.get(n));
-            pinned_roots.extend(reached.map(|&at| sets.root(at)).filter(|&r| r != own));
-        }
-        let mut numbers: HashMap<usize, usize> = HashMap::default();
-        let mut pinned = Vec::new();
-        let mut part_of = HashMap::default();
-        for (rel, id) in ids {
-            let root = sets.root(id);
-            let next = numbers.len();
-            let part = *numbers.entry(root).or_insert_with(|| {
-                pinned.push(pinned_roots.contains(&root));
-                next
-            });
-            part_of.insert(rel.to_string(), part);
-        }
-        Plan {
-            part_of,
-            count: pinned.len().max(1),
-            pinned,
-        }
-    }
-
-    fn part(&self, rel: &str) -> usize {
-        self.part_of.get(rel).copied().unwrap_or_default()
-    }
-
-    fn is_pinned(&self, rel: &str) -> bool {
-        self.pinned.get(self.part(rel)).copied().unwrap_or_default()
-    }
-}
-
-/// Disjoint sets of files (union-find, with path halving).
-struct Sets(Vec<usize>);
-
-impl Sets {
-    fn new(count: usize) -> Self {
-        Sets((0..count).collect())
-    }
-
-    fn root(&mut self, mut at: usize) -> usize {
-        while self.0[at] != at {
-            self.0[at] = self.0[self.0[at]];
-            at = self.0[at];
-        }
-        at
-    }
-
-    fn join(&mut self, a: usize, b: usize) {
-        let (a, b) = (self.root(a), self.root(b));
-        self.0[a.max(b)] = a.min(b);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::tree::TreePlan;
 
     /// Files that reach into each other every way the checks can see:
     /// terms used everywhere, a message used from another file, a cycle
@@ -302,7 +247,7 @@ mod tests {
             let plan = TreePlan::new(&root, &[]).unwrap();
             (0..plan.len()).map(|i| plan.listed(i)).collect::<Vec<_>>()
         };
-        let plan = Plan::new(&listed());
+        let plan = Plan::new(&listed(), None);
         assert!(plan.count >= 3, "{} parts", plan.count);
         assert!(plan.is_pinned("terms.ftl") && plan.is_pinned("b.ftl") && !plan.is_pinned("e.ftl"));
         assert_eq!(plan.part("c.ftl"), plan.part("d.ftl"), "dup");

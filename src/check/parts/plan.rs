@@ -1,0 +1,135 @@
+//! The plan of a check by parts: which files go together, which parts
+//! references reach, and which part holds what a build publishes.
+
+use rayon::prelude::*;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::source::raw::{RawFile, RawLocale};
+use crate::source::scan;
+
+/// What a file may define and refer to, owned: the plan outlives the bytes.
+struct Names {
+    defined: Vec<Box<[u8]>>,
+    referenced: HashSet<Box<[u8]>>,
+}
+
+fn names(bytes: &[u8]) -> Names {
+    let found = scan::names(bytes);
+    let referenced: HashSet<&[u8]> = found.referenced.into_iter().collect();
+    Names {
+        defined: found.defined.into_iter().map(Box::from).collect(),
+        referenced: referenced.into_iter().map(Box::from).collect(),
+    }
+}
+
+/// Which part each file goes to, and which parts are pinned.
+pub(super) struct Plan {
+    part_of: HashMap<String, usize>,
+    pinned: Vec<bool>,
+    /// At least one, so that a tree without files still has each locale checked.
+    pub(super) count: usize,
+    /// The part of every file that defines a name `published` accepts
+    /// (see [`Plan::new`]); the first part if there is none.
+    pub(super) published: usize,
+}
+
+impl Plan {
+    /// Plans `locales`; files that define a name `published` accepts (the
+    /// ids a build renders: `published` may accept more, never fewer) go
+    /// into one part, so that the texts a database publishes and the
+    /// checks that need all of them (every code has its text) see them
+    /// together.
+    pub(super) fn new(locales: &[RawLocale], published: Option<fn(&[u8]) -> bool>) -> Self {
+        let mut ids: HashMap<&str, usize> = HashMap::default();
+        let files: Vec<(usize, &RawLocale, &RawFile)> = locales
+            .iter()
+            .flat_map(|l| l.files.iter().map(move |f| (l, f)))
+            .map(|(l, f)| {
+                let next = ids.len();
+                (*ids.entry(f.rel.as_str()).or_insert(next), l, f)
+            })
+            .collect();
+        let mut sets = Sets::new(ids.len());
+        let mut defined_in: HashMap<Box<[u8]>, usize> = HashMap::default();
+        let mut references: Vec<HashSet<Box<[u8]>>> = vec![HashSet::default(); ids.len()];
+        let mut publishing = None;
+        // A batch at a time: only the names are kept, not the bytes.
+        for batch in files.chunks(64) {
+            let scanned: Vec<(usize, Names)> = batch
+                .par_iter()
+                .map(|&(rel, locale, file)| {
+                    (rel, names(&file.read(&locale.dir).unwrap_or_default()))
+                })
+                .collect();
+            for (rel, names) in scanned {
+                let publishes = |n: &[u8]| published.is_some_and(|p| p(n));
+                if names.defined.iter().any(|n| publishes(n)) {
+                    sets.join(*publishing.get_or_insert(rel), rel);
+                }
+                for name in names.defined {
+                    match defined_in.get(&name) {
+                        Some(&other) => sets.join(other, rel),
+                        None => _ = defined_in.insert(name, rel),
+                    }
+                }
+                references[rel].extend(names.referenced);
+            }
+        }
+        let mut pinned_roots = HashSet::default();
+        for (rel, names) in references.iter().enumerate() {
+            let own = sets.root(rel);
+            let reached = names.iter().filter_map(|n| defined_in.get(n));
+            pinned_roots.extend(reached.map(|&at| sets.root(at)).filter(|&r| r != own));
+        }
+        let mut numbers: HashMap<usize, usize> = HashMap::default();
+        let mut pinned = Vec::new();
+        let mut part_of = HashMap::default();
+        for (rel, id) in ids {
+            let root = sets.root(id);
+            let next = numbers.len();
+            let part = *numbers.entry(root).or_insert_with(|| {
+                pinned.push(pinned_roots.contains(&root));
+                next
+            });
+            part_of.insert(rel.to_string(), part);
+        }
+        let published = publishing.and_then(|rel| numbers.get(&sets.root(rel)).copied());
+        let published = published.unwrap_or_default();
+        Plan {
+            part_of,
+            count: pinned.len().max(1),
+            pinned,
+            published,
+        }
+    }
+
+    pub(super) fn part(&self, rel: &str) -> usize {
+        self.part_of.get(rel).copied().unwrap_or_default()
+    }
+
+    pub(super) fn is_pinned(&self, rel: &str) -> bool {
+        self.pinned.get(self.part(rel)).copied().unwrap_or_default()
+    }
+}
+
+/// Disjoint sets of files (union-find, with path halving).
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn new(count: usize) -> Self {
+        Sets((0..count).collect())
+    }
+
+    fn root(&mut self, mut at: usize) -> usize {
+        while self.0[at] != at {
+            self.0[at] = self.0[self.0[at]];
+            at = self.0[at];
+        }
+        at
+    }
+
+    fn join(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.root(a), self.root(b));
+        self.0[a.max(b)] = a.min(b);
+    }
+}
