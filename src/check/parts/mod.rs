@@ -12,15 +12,17 @@
 //! into, which are parsed once more and kept for the whole run (usually a
 //! file of terms), and looked up there ([`Catalog::find`]).
 //!
-//! The plan comes from a lexical scan of each file ([`scan`]), which finds
-//! every name the parser does, and maybe more: more only joins parts.
+//! The plan comes from a lexical scan of each file
+//! ([`crate::source::scan`]), which finds every name the parser does, and
+//! maybe more: more only joins parts. For a build, the files that define
+//! what the database publishes form one part, kept with the parts it
+//! refers to for the renderer ([`check_own`]).
 
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-
-use std::path::Path;
 
 use super::{Checked, Context, Options, Report, Verdict, largest_first, report};
 use crate::error::Result;
@@ -102,16 +104,7 @@ fn run(
         AtomicUsize::new(0),
     );
     let parsed = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
-    let mut parts: Vec<Vec<RawLocale>> = (0..plan.count).map(|_| Vec::new()).collect();
-    for locale in locales {
-        for (at, part) in locale
-            .split(plan.count, |rel| plan.part(rel))
-            .into_iter()
-            .enumerate()
-        {
-            parts[at].push(part);
-        }
-    }
+    let parts = split(plan, locales);
     let sizes: Vec<u64> = parts
         .iter()
         .map(|p| p.iter().map(RawLocale::len).sum())
@@ -122,14 +115,31 @@ fn run(
         let publishing = at == plan.published;
         check_part(part, (reference, publishing), &pinned, options, &parsed)
     });
-    let mut checked = checked.into_iter();
-    let mut whole = checked.next().unwrap_or_default();
-    for part in checked {
+    report(add_up(checked))
+}
+
+/// Each part of `plan`, of every locale in the order of `locales`.
+fn split(plan: &Plan, locales: Vec<RawLocale>) -> Vec<Vec<RawLocale>> {
+    let mut parts: Vec<Vec<RawLocale>> = (0..plan.count).map(|_| Vec::new()).collect();
+    for locale in locales {
+        let split = locale.split(plan.count, |rel| plan.part(rel));
+        for (part, locale_part) in parts.iter_mut().zip(split) {
+            part.push(locale_part);
+        }
+    }
+    parts
+}
+
+/// Each locale's verdict on the whole, from its verdict on each part.
+fn add_up(parts: Vec<Vec<Verdict>>) -> Vec<Verdict> {
+    let mut parts = parts.into_iter();
+    let mut whole = parts.next().unwrap_or_default();
+    for part in parts {
         for (locale, found) in whole.iter_mut().zip(part) {
             locale.add(found);
         }
     }
-    report(whole)
+    whole
 }
 
 /// One part of every locale, checked: the verdicts in the order of `part`.

@@ -49,10 +49,7 @@ impl Plan {
                 (*ids.entry(f.rel.as_str()).or_insert(next), l, f)
             })
             .collect();
-        let mut sets = Sets::new(ids.len());
-        let mut defined_in: HashMap<Box<[u8]>, usize> = HashMap::default();
-        let mut references: Vec<HashSet<Box<[u8]>>> = vec![HashSet::default(); ids.len()];
-        let mut publishing = None;
+        let mut joined = Joined::new(ids.len());
         // A batch at a time: only the names are kept, not the bytes.
         for batch in files.chunks(64) {
             let scanned: Vec<(usize, Names)> = batch
@@ -62,45 +59,10 @@ impl Plan {
                 })
                 .collect();
             for (rel, names) in scanned {
-                let publishes = |n: &[u8]| published.is_some_and(|p| p(n));
-                if names.defined.iter().any(|n| publishes(n)) {
-                    sets.join(*publishing.get_or_insert(rel), rel);
-                }
-                for name in names.defined {
-                    match defined_in.get(&name) {
-                        Some(&other) => sets.join(other, rel),
-                        None => _ = defined_in.insert(name, rel),
-                    }
-                }
-                references[rel].extend(names.referenced);
+                joined.add(rel, names, published);
             }
         }
-        let mut pinned_roots = HashSet::default();
-        for (rel, names) in references.iter().enumerate() {
-            let own = sets.root(rel);
-            let reached = names.iter().filter_map(|n| defined_in.get(n));
-            pinned_roots.extend(reached.map(|&at| sets.root(at)).filter(|&r| r != own));
-        }
-        let mut numbers: HashMap<usize, usize> = HashMap::default();
-        let mut pinned = Vec::new();
-        let mut part_of = HashMap::default();
-        for (rel, id) in ids {
-            let root = sets.root(id);
-            let next = numbers.len();
-            let part = *numbers.entry(root).or_insert_with(|| {
-                pinned.push(pinned_roots.contains(&root));
-                next
-            });
-            part_of.insert(rel.to_string(), part);
-        }
-        let published = publishing.and_then(|rel| numbers.get(&sets.root(rel)).copied());
-        let published = published.unwrap_or_default();
-        Plan {
-            part_of,
-            count: pinned.len().max(1),
-            pinned,
-            published,
-        }
+        joined.plan(ids)
     }
 
     pub(super) fn part(&self, rel: &str) -> usize {
@@ -109,6 +71,84 @@ impl Plan {
 
     pub(super) fn is_pinned(&self, rel: &str) -> bool {
         self.pinned.get(self.part(rel)).copied().unwrap_or_default()
+    }
+}
+
+/// Files (by the number of their path) joined as the plan reads them.
+struct Joined {
+    sets: Sets,
+    /// The first file found to define each name.
+    defined_in: HashMap<Box<[u8]>, usize>,
+    /// The names each file refers to.
+    references: Vec<HashSet<Box<[u8]>>>,
+    /// The first file found to define a published name.
+    publishing: Option<usize>,
+}
+
+impl Joined {
+    fn new(files: usize) -> Self {
+        Joined {
+            sets: Sets::new(files),
+            defined_in: HashMap::default(),
+            references: vec![HashSet::default(); files],
+            publishing: None,
+        }
+    }
+
+    fn add(&mut self, rel: usize, names: Names, published: Option<fn(&[u8]) -> bool>) {
+        let publishes = |n: &[u8]| published.is_some_and(|p| p(n));
+        if names.defined.iter().any(|n| publishes(n)) {
+            let first = *self.publishing.get_or_insert(rel);
+            self.sets.join(first, rel);
+        }
+        for name in names.defined {
+            match self.defined_in.get(&name) {
+                Some(&other) => self.sets.join(other, rel),
+                None => _ = self.defined_in.insert(name, rel),
+            }
+        }
+        self.references[rel].extend(names.referenced);
+    }
+
+    /// The roots of the sets that a file of another set refers into.
+    fn reached(&mut self) -> HashSet<usize> {
+        let mut reached = HashSet::default();
+        for (rel, names) in self.references.iter().enumerate() {
+            let own = self.sets.root(rel);
+            for &at in names.iter().filter_map(|n| self.defined_in.get(n)) {
+                let root = self.sets.root(at);
+                if root != own {
+                    reached.insert(root);
+                }
+            }
+        }
+        reached
+    }
+
+    /// The plan: a part per set, numbered as `ids` (paths and their numbers) lists them.
+    fn plan(mut self, ids: HashMap<&str, usize>) -> Plan {
+        let reached = self.reached();
+        let mut numbers: HashMap<usize, usize> = HashMap::default();
+        let mut pinned = Vec::new();
+        let mut part_of = HashMap::default();
+        for (rel, id) in ids {
+            let root = self.sets.root(id);
+            let next = numbers.len();
+            let part = *numbers.entry(root).or_insert_with(|| {
+                pinned.push(reached.contains(&root));
+                next
+            });
+            part_of.insert(rel.to_string(), part);
+        }
+        let published = self
+            .publishing
+            .and_then(|rel| numbers.get(&self.sets.root(rel)).copied());
+        Plan {
+            part_of,
+            count: pinned.len().max(1),
+            pinned,
+            published: published.unwrap_or_default(),
+        }
     }
 }
 
