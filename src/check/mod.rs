@@ -179,7 +179,8 @@ pub fn check(tree: &LocaleTree, options: &Options) -> Result<Report> {
 /// without the checks that need a whole tree: for callers that hold
 /// locales of their own, such as an import weighing its writes.
 pub(crate) fn check_locales(reference: &Locale, locales: &[&Locale], options: &Options) -> Report {
-    let context = Context::new(reference, None, options);
+    let allow = allowlist(options.facts);
+    let context = Context::new(reference, None, (options, &allow));
     let sizes: Vec<u64> = locales.iter().map(|l| l.source_len()).collect();
     let checked = largest_first(&sizes, |i| context.check(locales[i], None));
     report(context.verdicts(checked))
@@ -238,7 +239,8 @@ pub(crate) struct Context<'r> {
     reference: &'r Locale,
     catalog: Catalog<'r>,
     language: unic_langid::subtags::Language,
-    allow: Allowlist,
+    /// Made once per run, by the caller: it sorts every phrase.
+    allow: &'r Allowlist,
     options: &'r Options<'r>,
     /// The reference (a part of it, when checked by parts) holds what a
     /// build publishes, so the checks that all of it is there can run.
@@ -263,13 +265,13 @@ impl<'r> Context<'r> {
     pub(crate) fn new(
         reference: &'r Locale,
         pinned: Option<&'r Catalog<'r>>,
-        options: &'r Options<'r>,
+        (options, allow): (&'r Options<'r>, &'r Allowlist),
     ) -> Self {
         Context {
             reference,
             catalog: Catalog::new(reference).with_pinned(pinned),
             language: language_of(reference),
-            allow: allowlist(options.facts),
+            allow,
             options,
             publishing: true,
         }
@@ -356,7 +358,7 @@ fn check_locale(
     reference: Option<&Catalog>,
     context: &Context,
 ) -> Checked {
-    let (allow, options) = (&context.allow, context.options);
+    let (allow, options) = (context.allow, context.options);
     let tag = locale.tag.as_str();
     let one_bundle = options.facts.is_some();
     let mut found = ids::check(locale, catalog, reference, one_bundle);

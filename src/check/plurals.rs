@@ -55,11 +55,16 @@ pub(crate) fn name(category: PluralCategory) -> &'static str {
 }
 
 pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -> Vec<Diagnostic> {
-    let (Some(needed), Ok(rules)) = (
-        categories(langid),
-        PluralRules::create(langid.clone(), PluralRuleType::CARDINAL),
-    ) else {
-        return Vec::new();
+    // Made at the first select: most files of a tree checked by parts
+    // have none, and the categories take a thousand rule lookups.
+    let plural = std::cell::OnceCell::new();
+    let plural = || {
+        plural
+            .get_or_init(|| {
+                let rules = PluralRules::create(langid.clone(), PluralRuleType::CARDINAL);
+                Some((categories(langid)?, rules.ok()?))
+            })
+            .as_ref()
     };
     let mut found = Vec::new();
     for entry in catalog.entries() {
@@ -68,7 +73,10 @@ pub(crate) fn check(tag: &str, langid: &LanguageIdentifier, catalog: &Catalog) -
                 continue;
             };
             for (selector, variants) in walk::selects(pattern) {
-                let Some(missing) = missing_categories(selector, variants, &needed, &rules) else {
+                let Some((needed, rules)) = plural() else {
+                    return found;
+                };
+                let Some(missing) = missing_categories(selector, variants, needed, rules) else {
                     continue;
                 };
                 found.push(

@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::{Checked, Context, Options, Report, Verdict, largest_first, report};
+use super::{Allowlist, Checked, Context, Options, Report, Verdict, largest_first, report};
 use crate::error::Result;
 use crate::model;
 use crate::source::raw::RawLocale;
@@ -104,16 +104,25 @@ fn run(
         AtomicUsize::new(0),
     );
     let parsed = || progress(done.fetch_add(1, Ordering::Relaxed) + 1, total);
+    let allow = super::allowlist(options.facts);
     let parts = split(plan, locales);
     let sizes: Vec<u64> = parts
         .iter()
         .map(|p| p.iter().map(RawLocale::len).sum())
         .collect();
     let parts: Vec<Mutex<Vec<RawLocale>>> = parts.into_iter().map(Mutex::new).collect();
+    // A part larger than a core's share of the work has its locales
+    // checked on every core too; spreading small parts across cores only
+    // kept idle workers spinning (a third more CPU for 100k files).
+    let share = sizes.iter().sum::<u64>() / rayon::current_num_threads() as u64;
     let checked = largest_first(&sizes, |at| {
         let part = std::mem::take(&mut *parts[at].lock().unwrap_or_else(|e| e.into_inner()));
-        let publishing = at == plan.published;
-        check_part(part, (reference, publishing), &pinned, options, &parsed)
+        let how = Part {
+            reference,
+            publishing: at == plan.published,
+            parallel: sizes[at] > share,
+        };
+        check_part(part, how, &pinned, (options, &allow), &parsed)
     });
     report(add_up(checked))
 }
@@ -142,26 +151,36 @@ fn add_up(parts: Vec<Vec<Verdict>>) -> Vec<Verdict> {
     whole
 }
 
+/// How to check a part.
+struct Part {
+    /// Where the reference is among the locales.
+    reference: usize,
+    /// The part holds what a build publishes.
+    publishing: bool,
+    /// Its locales are checked on every core.
+    parallel: bool,
+}
+
 /// One part of every locale, checked: the verdicts in the order of `part`.
-/// `publishing`: the part holds what a build publishes.
 fn check_part(
     mut part: Vec<RawLocale>,
-    (reference, publishing): (usize, bool),
+    how: Part,
     pinned: &[Option<Catalog>],
-    options: &Options,
+    shared: (&Options, &Allowlist),
     parsed: &(dyn Fn() + Sync),
 ) -> Vec<Verdict> {
+    let reference = how.reference;
     let ref_locale = part.remove(reference).parse(false, parsed);
-    let mut context = Context::new(&ref_locale, pinned[reference].as_ref(), options);
-    context.publishing = publishing;
-    let mut checked: Vec<Checked> = part
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, raw)| {
-            let at = if i < reference { i } else { i + 1 };
-            context.check(&raw.parse(false, parsed), pinned[at].as_ref())
-        })
-        .collect();
+    let mut context = Context::new(&ref_locale, pinned[reference].as_ref(), shared);
+    context.publishing = how.publishing;
+    let check = |(i, raw): (usize, RawLocale)| {
+        let at = if i < reference { i } else { i + 1 };
+        context.check(&raw.parse(false, parsed), pinned[at].as_ref())
+    };
+    let mut checked: Vec<Checked> = match how.parallel {
+        true => part.into_par_iter().enumerate().map(check).collect(),
+        false => part.into_iter().enumerate().map(check).collect(),
+    };
     checked.insert(reference, context.check(&ref_locale, None));
     context.verdicts(checked)
 }

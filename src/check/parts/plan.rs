@@ -51,7 +51,7 @@ impl Plan {
             .collect();
         let mut joined = Joined::new(ids.len());
         // A batch at a time: only the names are kept, not the bytes.
-        for batch in files.chunks(64) {
+        for batch in files.chunks(1024) {
             let scanned: Vec<(usize, Names)> = batch
                 .par_iter()
                 .map(|&(rel, locale, file)| {
