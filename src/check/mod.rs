@@ -22,6 +22,7 @@ mod style;
 mod terminology;
 mod text;
 mod verbatim;
+mod verdict;
 
 use std::sync::atomic::Ordering;
 
@@ -34,6 +35,7 @@ pub use lint::Allowlist;
 pub(crate) use pages::{PageText, lint_pages};
 pub(crate) use rule::Rule;
 pub use scope::{Action, Scope};
+pub(crate) use verdict::{Verdict, report};
 
 use crate::error::{Error, Result};
 use crate::source::{Catalog, Facts, Locale, LocaleTree};
@@ -308,41 +310,6 @@ impl<'r> Context<'r> {
     }
 }
 
-/// One locale's findings and counts, final.
-pub(crate) struct Verdict {
-    tag: String,
-    is_reference: bool,
-    counts: completeness::Counts,
-    found: Vec<Diagnostic>,
-}
-
-impl Verdict {
-    /// Adds what another part of the same locale found.
-    pub(crate) fn add(&mut self, part: Verdict) {
-        self.counts.add(part.counts);
-        self.found.extend(part.found);
-    }
-}
-
-/// The report of every locale's verdict, each one's findings sorted and counted.
-pub(crate) fn report(verdicts: Vec<Verdict>) -> Report {
-    let done: Vec<_> = verdicts
-        .into_par_iter()
-        .map(|mut v| {
-            // In report order already: the final sort then merges sorted
-            // runs instead of ordering every finding on one core.
-            sort(&mut v.found);
-            (summary(&v.tag, v.is_reference, v.counts, &v.found), v.found)
-        })
-        .collect();
-    let mut report = Report::default();
-    for (summary, found) in done {
-        report.summaries.push(summary);
-        report.diagnostics.extend(found);
-    }
-    report
-}
-
 /// A reference folder that names no language (`templates`) is taken as English.
 fn language_of(reference: &Locale) -> unic_langid::subtags::Language {
     match reference.tag.langid().language {
@@ -451,32 +418,4 @@ fn unreadable(locale: &Locale, broken: &crate::source::BrokenFile) -> Diagnostic
     d.line = broken.line as usize;
     d.column = usize::from(broken.line > 0);
     d
-}
-
-fn summary(
-    tag: &str,
-    is_reference: bool,
-    counts: completeness::Counts,
-    found: &[Diagnostic],
-) -> LocaleSummary {
-    let errors = found
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
-    let percent = match counts.total {
-        0 => 100.0,
-        total => (counts.translated as f64 * 1000.0 / total as f64).round() / 10.0,
-    };
-    LocaleSummary {
-        locale: tag.to_string(),
-        is_reference,
-        total: counts.total,
-        translated: counts.translated,
-        missing: counts.total - counts.translated,
-        missing_entries: counts.missing_entries,
-        obsolete: counts.obsolete,
-        errors,
-        warnings: found.len() - errors,
-        percent,
-    }
 }
