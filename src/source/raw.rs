@@ -40,12 +40,6 @@ impl RawFile {
         (self.read)(dir, &self.path)
     }
 
-    /// Its size on disk: what checking it costs, roughly (0 when it cannot
-    /// be inspected; reading it reports why).
-    pub(crate) fn len(&self) -> u64 {
-        std::fs::symlink_metadata(&self.path).map_or(0, |m| m.len())
-    }
-
     /// The file read and parsed, or what is wrong with it.
     fn parse(self, dir: &Path) -> std::result::Result<FtlFile, BrokenFile> {
         let parsed = self
@@ -69,11 +63,6 @@ pub(crate) struct RawLocale {
 }
 
 impl RawLocale {
-    /// Bytes of Fluent source it has.
-    pub(crate) fn len(&self) -> u64 {
-        self.files.iter().map(RawFile::len).sum()
-    }
-
     /// Reads and parses every file (on every core when `parallel`), calling
     /// `parsed` after each.
     pub(crate) fn parse(self, parallel: bool, parsed: &(dyn Fn() + Sync)) -> Locale {

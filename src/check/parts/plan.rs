@@ -31,6 +31,8 @@ pub(super) struct Plan {
     /// The part of every file that defines a name `published` accepts
     /// (see [`Plan::new`]); the first part if there is none.
     pub(super) published: usize,
+    /// Bytes of each part, as read to plan: what checking it costs.
+    pub(super) sizes: Vec<u64>,
 }
 
 impl Plan {
@@ -52,13 +54,15 @@ impl Plan {
         let mut joined = Joined::new(ids.len());
         // A batch at a time: only the names are kept, not the bytes.
         for batch in files.chunks(1024) {
-            let scanned: Vec<(usize, Names)> = batch
+            let scanned: Vec<(usize, u64, Names)> = batch
                 .par_iter()
                 .map(|&(rel, locale, file)| {
-                    (rel, names(&file.read(&locale.dir).unwrap_or_default()))
+                    let bytes = file.read(&locale.dir).unwrap_or_default();
+                    (rel, bytes.len() as u64, names(&bytes))
                 })
                 .collect();
-            for (rel, names) in scanned {
+            for (rel, len, names) in scanned {
+                joined.bytes[rel] += len;
                 joined.add(rel, names, published);
             }
         }
@@ -83,6 +87,8 @@ struct Joined {
     references: Vec<HashSet<Box<[u8]>>>,
     /// The first file found to define a published name.
     publishing: Option<usize>,
+    /// Bytes read of each path, in every locale.
+    bytes: Vec<u64>,
 }
 
 impl Joined {
@@ -92,6 +98,7 @@ impl Joined {
             defined_in: HashMap::default(),
             references: vec![HashSet::default(); files],
             publishing: None,
+            bytes: vec![0; files],
         }
     }
 
@@ -131,6 +138,7 @@ impl Joined {
         let mut numbers: HashMap<usize, usize> = HashMap::default();
         let mut pinned = Vec::new();
         let mut part_of = HashMap::default();
+        let mut sizes: Vec<u64> = Vec::new();
         for (rel, id) in ids {
             let root = self.sets.root(id);
             let next = numbers.len();
@@ -139,15 +147,20 @@ impl Joined {
                 next
             });
             part_of.insert(rel.to_string(), part);
+            sizes.resize(numbers.len(), 0);
+            sizes[part] += self.bytes[id];
         }
         let published = self
             .publishing
             .and_then(|rel| numbers.get(&self.sets.root(rel)).copied());
+        let count = pinned.len().max(1);
+        sizes.resize(count, 0);
         Plan {
             part_of,
-            count: pinned.len().max(1),
+            count,
             pinned,
             published: published.unwrap_or_default(),
+            sizes,
         }
     }
 }
